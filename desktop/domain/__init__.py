@@ -1,0 +1,1 @@
+"""Plain dataclasses, code lists and validation; no Qt, no SQL."""

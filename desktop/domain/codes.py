@@ -1,0 +1,206 @@
+"""Code lists. DCI codes where DCI has them (shared/dci/jsonld-schemas), ours elsewhere.
+
+Labels are English source strings marked for Qt Linguist; the UI translates them in the
+``Codes`` context. The domain never imports Qt, so the marker is a plain function.
+"""
+from __future__ import annotations
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    return text
+
+
+def _codes(*pairs: tuple[str, str]) -> dict[str, str]:
+    return dict(pairs)
+
+
+#: DCI EmploymentStatusEnum
+EMPLOYMENT_STATUS = _codes(
+    ("1", QT_TRANSLATE_NOOP("Codes", "Employed")),
+    ("2", QT_TRANSLATE_NOOP("Codes", "Not employed")),
+    ("3", QT_TRANSLATE_NOOP("Codes", "Unknown")),
+    ("4", QT_TRANSLATE_NOOP("Codes", "Paid employment: employee")),
+    ("5", QT_TRANSLATE_NOOP("Codes", "Self-employed: employer")),
+    ("6", QT_TRANSLATE_NOOP("Codes", "Self-employed: own-account worker")),
+    ("7", QT_TRANSLATE_NOOP("Codes", "Self-employed: member of a cooperative")),
+    ("8", QT_TRANSLATE_NOOP("Codes", "Self-employed: contributing family worker")),
+)
+EMPLOYED_CODES = frozenset({"1", "4", "5", "6", "7", "8"})
+
+#: ESS EmploymentType
+EMPLOYMENT_TYPE = _codes(
+    ("1", QT_TRANSLATE_NOOP("Codes", "Permanent")),
+    ("2", QT_TRANSLATE_NOOP("Codes", "Fixed-term")),
+    ("3", QT_TRANSLATE_NOOP("Codes", "Casual")),
+    ("4", QT_TRANSLATE_NOOP("Codes", "Seasonal")),
+    ("5", QT_TRANSLATE_NOOP("Codes", "Apprentice, trainee or intern")),
+)
+
+#: ESS UnemploymentReason
+UNEMPLOYMENT_REASON = _codes(
+    ("1", QT_TRANSLATE_NOOP("Codes", "Dismissed or made redundant")),
+    ("2", QT_TRANSLATE_NOOP("Codes", "Job of limited duration ended")),
+    ("3", QT_TRANSLATE_NOOP("Codes", "Personal or family reasons")),
+    ("4", QT_TRANSLATE_NOOP("Codes", "Own illness or disability")),
+    ("5", QT_TRANSLATE_NOOP("Codes", "Education or training")),
+    ("6", QT_TRANSLATE_NOOP("Codes", "Retirement")),
+    ("7", QT_TRANSLATE_NOOP("Codes", "Military or community service")),
+    ("8", QT_TRANSLATE_NOOP("Codes", "Other")),
+)
+
+#: DCI EducationCode (ISCED 2011 levels)
+ISCED = _codes(
+    ("0", QT_TRANSLATE_NOOP("Codes", "ISCED 0: early childhood")),
+    ("1", QT_TRANSLATE_NOOP("Codes", "ISCED 1: primary")),
+    ("2", QT_TRANSLATE_NOOP("Codes", "ISCED 2: lower secondary")),
+    ("3", QT_TRANSLATE_NOOP("Codes", "ISCED 3: upper secondary")),
+    ("4", QT_TRANSLATE_NOOP("Codes", "ISCED 4: post-secondary non-tertiary")),
+    ("5", QT_TRANSLATE_NOOP("Codes", "ISCED 5: short-cycle tertiary")),
+    ("6", QT_TRANSLATE_NOOP("Codes", "ISCED 6: bachelor's")),
+    ("7", QT_TRANSLATE_NOOP("Codes", "ISCED 7: master's")),
+    ("8", QT_TRANSLATE_NOOP("Codes", "ISCED 8: doctoral")),
+)
+
+#: ESS EnrolmentStatus
+ENROLMENT_STATUS = _codes(
+    ("Active", QT_TRANSLATE_NOOP("Codes", "Active")),
+    ("Suspended", QT_TRANSLATE_NOOP("Codes", "Suspended")),
+    ("Inactive", QT_TRANSLATE_NOOP("Codes", "Inactive")),
+    ("Reinstated", QT_TRANSLATE_NOOP("Codes", "Reinstated")),
+    ("Awaiting Renewal", QT_TRANSLATE_NOOP("Codes", "Awaiting renewal")),
+    ("Exited", QT_TRANSLATE_NOOP("Codes", "Exited")),
+    ("Deceased", QT_TRANSLATE_NOOP("Codes", "Deceased")),
+)
+
+VERIFICATION_SOURCE = _codes(
+    ("system", QT_TRANSLATE_NOOP("Codes", "System record")),
+    ("document", QT_TRANSLATE_NOOP("Codes", "Document seen")),
+    ("self_declared", QT_TRANSLATE_NOOP("Codes", "Self-declared")),
+)
+
+LABOUR_READINESS = _codes(
+    ("labour_ready", QT_TRANSLATE_NOOP("Codes", "Labour-ready")),
+    ("needs_training", QT_TRANSLATE_NOOP("Codes", "Needs training")),
+    ("unknown", QT_TRANSLATE_NOOP("Codes", "Not yet known")),
+)
+
+CHECK_RESULT = _codes(
+    ("no_link", QT_TRANSLATE_NOOP("Codes", "No link: verify at visit")),
+    ("no_active_contributions", QT_TRANSLATE_NOOP("Codes", "No active contributions")),
+    ("active_contributions", QT_TRANSLATE_NOOP("Codes", "Active contributions")),
+    ("matched", QT_TRANSLATE_NOOP("Codes", "Record matched")),
+    ("verified", QT_TRANSLATE_NOOP("Codes", "Verified in the field")),
+)
+
+OWNER_ROLE = _codes(
+    ("social", QT_TRANSLATE_NOOP("Codes", "Social")),
+    ("employment", QT_TRANSLATE_NOOP("Codes", "Employment")),
+)
+
+PLAN_STATUS = _codes(
+    ("draft", QT_TRANSLATE_NOOP("Codes", "Draft")),
+    ("active", QT_TRANSLATE_NOOP("Codes", "Agreed")),
+    ("closed", QT_TRANSLATE_NOOP("Codes", "Closed")),
+)
+
+PLAN_ITEM_STATUS = _codes(
+    ("planned", QT_TRANSLATE_NOOP("Codes", "Planned")),
+    ("in_progress", QT_TRANSLATE_NOOP("Codes", "In progress")),
+    ("done", QT_TRANSLATE_NOOP("Codes", "Done")),
+    ("dropped", QT_TRANSLATE_NOOP("Codes", "Dropped")),
+)
+OPEN_PLAN_ITEM_STATUS = frozenset({"planned", "in_progress"})
+
+CHANNEL = _codes(
+    ("sms", QT_TRANSLATE_NOOP("Codes", "SMS")),
+    ("whatsapp", QT_TRANSLATE_NOOP("Codes", "WhatsApp")),
+    ("call", QT_TRANSLATE_NOOP("Codes", "Phone call")),
+    ("visit", QT_TRANSLATE_NOOP("Codes", "Visit")),
+)
+#: channels the ESS message gateway can deliver (a visit is logged, not sent)
+ALERT_CHANNEL = _codes(
+    ("sms", QT_TRANSLATE_NOOP("Codes", "SMS")),
+    ("whatsapp", QT_TRANSLATE_NOOP("Codes", "WhatsApp")),
+    ("call", QT_TRANSLATE_NOOP("Codes", "Automated call")),
+)
+
+CONTACT_OUTCOME = _codes(
+    ("reached", QT_TRANSLATE_NOOP("Codes", "Reached")),
+    ("interested", QT_TRANSLATE_NOOP("Codes", "Reached, interested")),
+    ("declined", QT_TRANSLATE_NOOP("Codes", "Reached, declined")),
+    ("not_reached", QT_TRANSLATE_NOOP("Codes", "Not reached")),
+    ("wrong_number", QT_TRANSLATE_NOOP("Codes", "Wrong number or address")),
+    ("moved", QT_TRANSLATE_NOOP("Codes", "Moved away")),
+)
+
+SERVICE_TYPE = _codes(
+    ("counselling", QT_TRANSLATE_NOOP("Codes", "Employment counselling")),
+    ("job_search", QT_TRANSLATE_NOOP("Codes", "Job search assistance")),
+    ("training_referral", QT_TRANSLATE_NOOP("Codes", "Referral to training")),
+    ("job_placement", QT_TRANSLATE_NOOP("Codes", "Job placement")),
+    ("psychosocial", QT_TRANSLATE_NOOP("Codes", "Psychosocial support")),
+    ("childcare", QT_TRANSLATE_NOOP("Codes", "Childcare support")),
+    ("documents", QT_TRANSLATE_NOOP("Codes", "Civil documents assistance")),
+    ("cash_transfer", QT_TRANSLATE_NOOP("Codes", "Cash transfer referral")),
+    ("other", QT_TRANSLATE_NOOP("Codes", "Other")),
+)
+
+CONSENT_PURPOSE = _codes(
+    ("data_sharing", QT_TRANSLATE_NOOP("Codes", "Share data between SR and ESS")),
+    ("contact_sms", QT_TRANSLATE_NOOP("Codes", "Contact by SMS")),
+    ("contact_whatsapp", QT_TRANSLATE_NOOP("Codes", "Contact by WhatsApp")),
+    ("contact_call", QT_TRANSLATE_NOOP("Codes", "Contact by automated call")),
+)
+
+CONSENT_METHOD = _codes(
+    ("written", QT_TRANSLATE_NOOP("Codes", "Written, signed")),
+    ("verbal", QT_TRANSLATE_NOOP("Codes", "Verbal, witnessed")),
+)
+
+#: SR fields a field worker may ask the SR to correct
+CHANGE_FIELD = _codes(
+    ("phone_number", QT_TRANSLATE_NOOP("Codes", "Phone number")),
+    ("locality", QT_TRANSLATE_NOOP("Codes", "Locality")),
+    ("address_line_1", QT_TRANSLATE_NOOP("Codes", "Address")),
+    ("given_name", QT_TRANSLATE_NOOP("Codes", "Given name")),
+    ("surname", QT_TRANSLATE_NOOP("Codes", "Surname")),
+    ("birth_date", QT_TRANSLATE_NOOP("Codes", "Date of birth")),
+    ("marital_status", QT_TRANSLATE_NOOP("Codes", "Marital status")),
+)
+
+REVIEW_OUTCOME = _codes(
+    ("pending", QT_TRANSLATE_NOOP("Codes", "Awaiting review")),
+    ("approved", QT_TRANSLATE_NOOP("Codes", "Approved")),
+    ("returned", QT_TRANSLATE_NOOP("Codes", "Returned for correction")),
+)
+
+ROLE = _codes(
+    ("counselor", QT_TRANSLATE_NOOP("Codes", "Employment counselor")),
+    ("caseworker", QT_TRANSLATE_NOOP("Codes", "Social case manager")),
+    ("supervisor", QT_TRANSLATE_NOOP("Codes", "Supervisor")),
+)
+#: which plan items a role owns by default
+ROLE_OWNER = {"counselor": "employment", "caseworker": "social", "supervisor": "employment"}
+
+SEX = _codes(
+    ("female", QT_TRANSLATE_NOOP("Codes", "Female")),
+    ("male", QT_TRANSLATE_NOOP("Codes", "Male")),
+    ("other", QT_TRANSLATE_NOOP("Codes", "Other")),
+    ("unknown", QT_TRANSLATE_NOOP("Codes", "Unknown")),
+)
+
+SYNC_STATE = _codes(
+    ("synced", QT_TRANSLATE_NOOP("Codes", "Synced")),
+    ("pending", QT_TRANSLATE_NOOP("Codes", "Pending")),
+    ("rejected", QT_TRANSLATE_NOOP("Codes", "Rejected")),
+    ("conflict", QT_TRANSLATE_NOOP("Codes", "Conflict")),
+)
+
+CASE_STATUS = _codes(
+    ("new", QT_TRANSLATE_NOOP("Codes", "New")),
+    ("contacted", QT_TRANSLATE_NOOP("Codes", "Contacted")),
+    ("planning", QT_TRANSLATE_NOOP("Codes", "Plan in progress")),
+    ("plan_agreed", QT_TRANSLATE_NOOP("Codes", "Plan agreed")),
+    ("enrolled", QT_TRANSLATE_NOOP("Codes", "Enrolled")),
+    ("closed", QT_TRANSLATE_NOOP("Codes", "Closed")),
+)

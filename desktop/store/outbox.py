@@ -5,6 +5,7 @@ idempotency key and the same bytes, and the server answers it as the first time.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -74,7 +75,7 @@ def claim_batch(store: Store, destination: str, limit: int = 200) -> list[Op]:
                 "UPDATE outbox SET state = 'inflight', attempts = attempts + 1, updated_at = ?"
                 " WHERE op_id IN (SELECT value FROM json_each(?))",
                 (now_iso(), json.dumps([r[1] for r in rows])))
-    return [_op(r) for r in rows]
+    return [dataclasses.replace(_op(r), state="inflight", attempts=r[15] + 1) for r in rows]
 
 
 def release(store: Store, op_ids: list[str]) -> None:

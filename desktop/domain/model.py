@@ -31,6 +31,12 @@ MSG_DUE_PAST = QT_TRANSLATE_NOOP("Validation", "A new action cannot be due in th
 MSG_SAME_VALUE = QT_TRANSLATE_NOOP("Validation", "The requested value is the same as the current one.")
 MSG_PHONE = QT_TRANSLATE_NOOP("Validation", "Enter the number in international form, e.g. +221771234567.")
 MSG_NO_RECIPIENTS = QT_TRANSLATE_NOOP("Validation", "Select at least one beneficiary.")
+MSG_EXISTS = QT_TRANSLATE_NOOP("Validation", "This record exists already.")
+MSG_GONE = QT_TRANSLATE_NOOP("Validation", "This record no longer exists on this device.")
+MSG_APPEND_ONLY = QT_TRANSLATE_NOOP("Validation", "This kind of record cannot be changed once saved.")
+MSG_CHOOSE_RESOLUTION = QT_TRANSLATE_NOOP("Validation", "Choose mine, theirs or an edited value.")
+MSG_ALREADY_RESOLVED = QT_TRANSLATE_NOOP("Validation", "This conflict was already resolved.")
+MSG_NOT_WAITING = QT_TRANSLATE_NOOP("Validation", "This change is not waiting for a retry.")
 
 EARLIEST_DATE = dt.date(1900, 1, 1)
 SHORT_TEXT = 200
@@ -335,7 +341,7 @@ class OutreachMessage(Entity):
         c.code("channel", codes.ALERT_CHANNEL)
         c.required("text", "template")
         c.length("text", 1000)
-        if not self.phone_number or not _is_e164(self.phone_number):
+        if not self.phone_number or not is_e164(self.phone_number):
             c.add("phone_number", MSG_PHONE)
 
 
@@ -412,7 +418,7 @@ class ChangeRequest(Entity):
         if self.requested_value.strip() and self.requested_value.strip() == self.current_value.strip():
             c.add("requested_value", MSG_SAME_VALUE)
         if self.field_name == "phone_number" and self.requested_value.strip() \
-                and not _is_e164(self.requested_value.strip()):
+                and not is_e164(self.requested_value.strip()):
             c.add("requested_value", MSG_PHONE)
         if self.field_name == "birth_date" and self.requested_value.strip():
             try:
@@ -476,7 +482,8 @@ class Conflict(Entity):
         return super().from_data(entity_id, data)  # type: ignore[return-value]
 
 
-def _is_e164(value: str) -> bool:
+def is_e164(value: str) -> bool:
+    """An international number as the SR stores it: +, country code, 8 to 15 digits."""
     return value.startswith("+") and value[1:].isdigit() and 8 <= len(value) - 1 <= 15
 
 
@@ -498,7 +505,7 @@ def home_of(entity_type: str) -> str:
 
 # --- Server-owned records, read into the worklist ----------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Member:
     """The SR's member, flattened for display; ``data`` keeps the full DCI record."""
 
@@ -555,7 +562,7 @@ class Member:
         return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Assignment:
     """Why a member is on a worker's list: the BPP cross-check results and the segment."""
 

@@ -11,7 +11,8 @@ from typing import Any, Iterable
 
 from ..domain.hlc import HybridLogicalClock
 from ..domain.model import (
-    ENTITY_TYPES, MSG_DUE_PAST, MSG_NO_RECIPIENTS, Conflict, Entity, OutreachMessage, Plan, PlanItem, Review,
+    ENTITY_TYPES, MSG_ALREADY_RESOLVED, MSG_APPEND_ONLY, MSG_CHOOSE_RESOLUTION, MSG_DUE_PAST, MSG_EXISTS,
+    MSG_GONE, MSG_NO_RECIPIENTS, MSG_NOT_WAITING, Conflict, Entity, OutreachMessage, Plan, PlanItem, Review,
     ValidationError, plan_id_for,
 )
 from .db import Store
@@ -49,7 +50,7 @@ class Cases:
         data = entity.to_data()
         with self.store.write() as conn:
             if load_record(conn, entity.ENTITY_TYPE, entity.id) is not None:
-                raise ValidationError({"id": "This record exists already."})
+                raise ValidationError({"id": MSG_EXISTS})
             self._create_in(conn, entity, data)
             refresh_summaries(conn, [entity.member_id])
         return entity.id
@@ -100,18 +101,21 @@ class Cases:
         """
         cls = ENTITY_TYPES[entity_type]
         if cls.MERGE != "fields":
-            raise ValidationError({"entity_type": f"{entity_type} records cannot be changed once saved."})
+            raise ValidationError({"entity_type": MSG_APPEND_ONLY})
         with self.store.write() as conn:
             found = load_record(conn, entity_type, entity_id)
             if found is None:
-                raise ValidationError({"id": "This record no longer exists on this device."})
+                raise ValidationError({"id": MSG_GONE})
             data, _server, version = found
             patch = {k: v for k, v in changes.items() if data.get(k) != v and k not in ("id", "member_id")}
             if not patch:
                 return None
             merged = {**data, **patch}
-            errors = cls.from_data(entity_id, merged).validate(self.today())
-            errors = {k: v for k, v in errors.items() if k in patch}
+            # report what the change breaks (its own fields, and fields that depend on them),
+            # not what was already so before it
+            before = cls.from_data(entity_id, data).validate(self.today())
+            errors = {k: v for k, v in cls.from_data(entity_id, merged).validate(self.today()).items()
+                      if k in patch or k not in before}
             if errors:
                 raise ValidationError(errors)
             member_id = merged.get("member_id")
@@ -134,14 +138,14 @@ class Cases:
     def resolve_conflict(self, conflict_id: str, choice: str, value: Any = None) -> None:
         """Settle a conflict: keep mine, keep theirs, or an edited value. Itself two ops."""
         if choice not in ("mine", "theirs", "edit"):
-            raise ValidationError({"resolution": "Choose mine, theirs or an edited value."})
+            raise ValidationError({"resolution": MSG_CHOOSE_RESOLUTION})
         with self.store.write() as conn:
             found = load_record(conn, "Conflict", conflict_id)
             if found is None:
-                raise ValidationError({"id": "This conflict no longer exists on this device."})
+                raise ValidationError({"id": MSG_GONE})
             conflict = Conflict.from_data(conflict_id, found[0])
             if conflict.status != "open":
-                raise ValidationError({"status": "This conflict was already resolved."})
+                raise ValidationError({"status": MSG_ALREADY_RESOLVED})
             chosen = {"mine": conflict.your_value, "theirs": conflict.server_value, "edit": value}[choice]
             target = load_record(conn, conflict.entity_type, conflict.entity_id)
             hlc = self._stamp(conn)
@@ -190,7 +194,7 @@ class Cases:
                 "SELECT entity_type, entity_id, member_id, op, patch, base_version FROM outbox"
                 " WHERE op_id = ? AND state = 'rejected'", (op_id,)).fetchone()
             if row is None:
-                raise ValidationError({"op_id": "This change is not waiting for a retry."})
+                raise ValidationError({"op_id": MSG_NOT_WAITING})
             entity_type, entity_id, member_id, op, patch, base_version = row
             conn.execute("UPDATE outbox SET state = 'superseded', updated_at = ? WHERE op_id = ?", (now_iso(), op_id))
             found = load_record(conn, entity_type, entity_id)
@@ -213,10 +217,6 @@ class Cases:
             conn.execute("INSERT INTO drafts (key, form, member_id, data, saved_at) VALUES (?,?,?,?,?)"
                          " ON CONFLICT (key) DO UPDATE SET data = excluded.data, saved_at = excluded.saved_at",
                          (key, form, member_id, dumps(data), now_iso()))
-
-    def load_draft(self, key: str) -> dict | None:
-        row = self.store.conn.execute("SELECT data FROM drafts WHERE key = ?", (key,)).fetchone()
-        return json.loads(row[0]) if row else None
 
     def discard_draft(self, key: str) -> None:
         with self.store.write() as conn:

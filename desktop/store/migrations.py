@@ -36,6 +36,7 @@ CREATE TABLE members (
     pension_check TEXT, tax_check TEXT, education_check TEXT,
     months_without_contributions INTEGER,
     referral_source TEXT,
+    bpp_list_id TEXT,
     ess_version INTEGER NOT NULL DEFAULT 0,
     ess_gen INTEGER NOT NULL DEFAULT 0,
     case_status TEXT NOT NULL DEFAULT 'new',
@@ -49,20 +50,19 @@ CREATE TABLE members (
 CREATE INDEX members_name ON members (assigned, surname COLLATE NOCASE, given_name COLLATE NOCASE);
 CREATE INDEX members_area ON members (area, surname COLLATE NOCASE);
 
--- the full DCI documents, apart, so that worklist scans read narrow rows
+-- the full SR documents, apart, so that worklist scans read narrow rows (a rowid table:
+-- its rows are about a kilobyte, too large for WITHOUT ROWID)
 CREATE TABLE member_docs (
     id TEXT PRIMARY KEY,
-    sr_data TEXT,
-    assignment_data TEXT
-) WITHOUT ROWID;
+    sr_data TEXT
+);
 CREATE INDEX members_household ON members (household_id);
 CREATE INDEX members_next_due ON members (next_due);
 
 CREATE VIRTUAL TABLE member_fts USING fts5 (
     names, ids, phones, locality,
     content = '', contentless_delete = 1,
-    tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3'
+    tokenize = 'unicode61 remove_diacritics 2'
 );
 
 -- Field Desk entities (plans, verifications, ...), each with the server's last state and the

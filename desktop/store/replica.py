@@ -176,11 +176,11 @@ def _apply_groups(conn, records: list[dict], gen: int) -> None:
 
 _ASSIGNMENT_COLUMNS = ("assigned", "office", "segment", "counselor", "caseworker", "potentially_unemployed",
                        "needs_field_check", "labour_readiness", "pension_check", "tax_check", "education_check",
-                       "months_without_contributions", "referral_source", "ess_version", "ess_gen")
+                       "months_without_contributions", "referral_source", "bpp_list_id", "ess_version", "ess_gen")
 
 
 def _apply_assignments(conn, records: list[dict], gen: int) -> set[str]:
-    rows, docs, ended = [], [], []
+    rows, ended = [], []
     for rec in records:
         a = Assignment.from_data(rec["entity_id"], rec.get("data") or {})
         active = not rec.get("deleted") and a.status == "active"
@@ -189,15 +189,12 @@ def _apply_assignments(conn, records: list[dict], gen: int) -> set[str]:
         rows.append((a.member_id, int(active), a.office, a.segment, a.counselor, a.caseworker,
                      int(a.potentially_unemployed), int(a.needs_field_check), a.labour_readiness or "unknown",
                      a.pension_check, a.tax_check, a.education_check, a.months_without_contributions,
-                     a.referral_source, rec.get("version", 1), gen))
-        docs.append((a.member_id, dumps(rec.get("data") or {})))
+                     a.referral_source, a.bpp_list_id, rec.get("version", 1), gen))
     updates = ", ".join(f"{c} = excluded.{c}" for c in _ASSIGNMENT_COLUMNS)
     # the ESS may answer before the SR: the member row exists from either side
     conn.executemany(
         f"INSERT INTO members (id, {', '.join(_ASSIGNMENT_COLUMNS)}) VALUES (?, {', '.join('?' * len(_ASSIGNMENT_COLUMNS))})"
         f" ON CONFLICT (id) DO UPDATE SET {updates}", rows)
-    conn.executemany("INSERT INTO member_docs (id, assignment_data) VALUES (?, ?)"
-                     " ON CONFLICT (id) DO UPDATE SET assignment_data = excluded.assignment_data", docs)
     # an ended assignment takes the member off this device once nothing local is pending
     _delete_members(conn, [m for m in ended if not _has_local_work(conn, m)])
     # only a change of assignment can change a case's status here; new ones start as "new"
@@ -223,6 +220,12 @@ def _apply_record(conn, rec: dict, gen: int) -> set[str]:
     write_record(conn, kind, entity_id, member_id, local_view(conn, kind, entity_id, server),
                  server_data=server, version=rec.get("version", 1), gen=gen)
     return {member_id} if member_id else set()
+
+
+def note_error(store: Store, destination: str, message: str) -> None:
+    """Why the last sync of this destination failed (cleared by the next applied page)."""
+    with store.write() as conn:
+        conn.execute("UPDATE sync_state SET last_error = ? WHERE destination = ?", (message[:500], destination))
 
 
 def count_held(conn: sqlcipher3.Connection, destination: str) -> int:

@@ -110,7 +110,10 @@ def fts_query(text: str) -> str | None:
 
 
 def build_query(f: WorklistFilter, today: dt.date) -> tuple[str, dict]:
-    where, params = ["assigned = 1"], {"today": today.isoformat()}
+    # only the name order can walk the (assigned, surname, given_name) index; for any other order a
+    # plain table scan beats 100k index-to-table lookups, so keep the planner off that index
+    scan = f.sort != "name"
+    where, params = ["+assigned = 1" if scan else "assigned = 1"], {"today": today.isoformat()}
     match = fts_query(f.text)
     if match:
         where.append("rowid IN (SELECT rowid FROM member_fts WHERE member_fts MATCH :match)")

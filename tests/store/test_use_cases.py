@@ -151,3 +151,11 @@ def test_draft_survives_reopening_the_store(cases, data_dir, profile):
     row = reopened.conn.execute("SELECT data FROM drafts").fetchone()
     assert json.loads(row[0]) == {"employer": "Agro"}
     reopened.close()
+
+
+def test_update_is_refused_when_it_breaks_a_field_that_depends_on_it(cases):
+    plan_id = cases.start_plan(MEMBER)
+    with pytest.raises(model.ValidationError) as err:
+        cases.update("Plan", plan_id, {"status": "active"})
+    assert set(err.value.errors) == {"agreed_on"}
+    assert cases.update("Plan", plan_id, {"status": "active", "agreed_on": "2026-11-19"}) is not None

@@ -1,0 +1,130 @@
+"""Translated labels for code values, and the small status icons the worklist draws.
+
+Code lists live in the domain as English source strings marked for Qt Linguist in the
+``Codes`` context; this is where they are translated. Icons are drawn once and cached, so
+painting 40 visible rows creates no pixmaps.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
+
+
+SYNC_COLORS = {"synced": "#2e7d32", "pending": "#ef8f00", "rejected": "#c62828", "conflict": "#6a1b9a"}
+FLAG_COLORS = {"potentially_unemployed": "#1565c0", "needs_field_check": "#ef8f00", "returned": "#c62828"}
+OVERDUE_COLOR = "#c62828"
+
+
+def code_label(table: dict[str, str], value: str | None) -> str:
+    """The translated label of ``value`` in a code list, or the raw value when unknown."""
+    if not value:
+        return ""
+    text = table.get(value)
+    return QCoreApplication.translate("Codes", text) if text else value
+
+
+def age_on(birth_date: str, today: dt.date) -> int | None:
+    try:
+        born = dt.date.fromisoformat(birth_date)
+    except (TypeError, ValueError):
+        return None
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+def segment_label(segment: str) -> str:
+    """``R1-D2/A-ready`` → ``A-ready``: the area is shown beside it already."""
+    return segment.rsplit("/", 1)[-1] if segment else ""
+
+
+def area_label(offices: dict[str, str], area: str) -> str:
+    """A short name for an area: its office's name without the common suffix, else the code."""
+    office = offices.get(area)
+    return office.removesuffix(" Employment Office") if office else area
+
+
+def flag_texts(row) -> list[str]:
+    tr = QCoreApplication.translate
+    out = []
+    if row.potentially_unemployed:
+        out.append(tr("Worklist", "Potentially unemployed: no pension or tax contributions for months"))
+    if row.needs_field_check:
+        out.append(tr("Worklist", "Verify at visit: no link to pension, tax or education records"))
+    if row.returned:
+        out.append(tr("Worklist", "Returned by supervisor for correction"))
+    return out
+
+
+def _glyph(kind: str, color: str, size: int) -> QPixmap:
+    pix = QPixmap(size, size)
+    pix.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pix)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    c = QColor(color)
+    r = QRectF(1.5, 1.5, size - 3, size - 3)
+    if kind == "dot":
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(c)
+        p.drawEllipse(r.adjusted(2, 2, -2, -2))
+    elif kind == "ring":
+        p.setPen(QPen(c, 2.2))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawEllipse(r.adjusted(2, 2, -2, -2))
+    elif kind == "cross":
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(c)
+        p.drawEllipse(r)
+        p.setPen(QPen(QColor("white"), 2))
+        m = size * 0.32
+        p.drawLine(QPointF(m, m), QPointF(size - m, size - m))
+        p.drawLine(QPointF(size - m, m), QPointF(m, size - m))
+    elif kind == "diamond":
+        path = QPainterPath()
+        path.moveTo(size / 2, 1)
+        path.lineTo(size - 1, size / 2)
+        path.lineTo(size / 2, size - 1)
+        path.lineTo(1, size / 2)
+        path.closeSubpath()
+        p.fillPath(path, c)
+    else:  # a letter badge
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(c)
+        p.drawRoundedRect(r, 3, 3)
+        font = QFont()
+        font.setBold(True)
+        font.setPixelSize(int(size * 0.62))
+        p.setFont(font)
+        p.setPen(QColor("white"))
+        p.drawText(r, Qt.AlignmentFlag.AlignCenter, kind)
+    p.end()
+    return pix
+
+
+@lru_cache(maxsize=None)
+def sync_icon(state: str) -> QIcon:
+    kind = {"synced": "dot", "pending": "ring", "rejected": "cross", "conflict": "diamond"}[state]
+    return QIcon(_glyph(kind, SYNC_COLORS[state], 14))
+
+
+@lru_cache(maxsize=None)
+def flags_pixmap(potentially_unemployed: bool, needs_field_check: bool, returned: bool) -> QPixmap:
+    """A badge per flag set (U, V, R), each in its own slot so they line up down the column.
+
+    A pixmap, not an icon: the view then draws it at its own size instead of the icon size.
+    """
+    tr = QCoreApplication.translate
+    badges = [(on, letter, FLAG_COLORS[key]) for on, letter, key in (
+        (potentially_unemployed, tr("Worklist", "U", "badge: potentially unemployed"), "potentially_unemployed"),
+        (needs_field_check, tr("Worklist", "V", "badge: verify at visit"), "needs_field_check"),
+        (returned, tr("Worklist", "R", "badge: returned by supervisor"), "returned"))]
+    size, gap = 16, 3
+    pix = QPixmap(3 * size + 2 * gap, size)
+    pix.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pix)
+    for i, (on, letter, color) in enumerate(badges):
+        if on:
+            p.drawPixmap(i * (size + gap), 0, _glyph(letter, color, size))
+    p.end()
+    return pix

@@ -1,0 +1,175 @@
+"""The sync panel: is the device online, what is waiting, what went wrong, what needs a person.
+
+It reads small indexed tables (the outbox queues, open conflicts) on the UI thread and leaves
+every change to the use-cases through the write queue, and every network action to the
+scheduler's worker thread.
+"""
+from __future__ import annotations
+
+import json
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from ..store.syncview import overview
+
+#: scheduler state → (label, colour) shown at the top of the panel
+STATES = {
+    "offline": (QCoreApplication.translate("SyncPanel", "Offline: your work is kept on this device"), "#7a5b00"),
+    "syncing": (QCoreApplication.translate("SyncPanel", "Syncing…"), "#1f5fa8"),
+    "up_to_date": (QCoreApplication.translate("SyncPanel", "Up to date"), "#1e7b34"),
+    "attention": (QCoreApplication.translate("SyncPanel", "Needs attention"), "#a11d1d"),
+}
+
+
+def _fmt_value(value) -> str:
+    if value is None or value == "":
+        return "—"
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+class SyncPanel(QWidget):
+    """Online state, queues, progress, quarantined changes with retry, and the conflicts inbox."""
+
+    openMember = Signal(str)
+    signOutRequested = Signal()
+
+    def __init__(self, context, scheduler, run_write: Callable, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.scheduler = scheduler
+        self.run_write = run_write
+        self.setObjectName("syncPanel")
+
+        self.state_label = QLabel()
+        self.state_label.setObjectName("syncState")
+        font = self.state_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.state_label.setFont(font)
+        self.last_sync = QLabel()
+        self.queues = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.sync_button = QPushButton(self.tr("&Sync now"))
+        self.sync_button.setShortcut("F5")
+        self.cancel_button = QPushButton(self.tr("&Cancel"))
+        self.cancel_button.hide()
+        self.sign_out_button = QPushButton(self.tr("Sign &out…"))
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.sync_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.sign_out_button)
+
+        self.rejected = self._table([self.tr("Beneficiary"), self.tr("Change"), self.tr("Reason"), ""])
+        rejected_box = QGroupBox(self.tr("Changes the server refused"))
+        QVBoxLayout(rejected_box).addWidget(self.rejected)
+        self.conflicts = self._table([self.tr("Beneficiary"), self.tr("Field"), self.tr("Mine"),
+                                      self.tr("Theirs"), ""])
+        conflicts_box = QGroupBox(self.tr("Conflicts to resolve"))
+        QVBoxLayout(conflicts_box).addWidget(self.conflicts)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.state_label)
+        layout.addWidget(self.last_sync)
+        layout.addWidget(self.queues)
+        layout.addWidget(self.progress)
+        layout.addLayout(buttons)
+        layout.addWidget(conflicts_box, 1)
+        layout.addWidget(rejected_box, 1)
+
+        self.sync_button.clicked.connect(scheduler.sync_now)
+        self.cancel_button.clicked.connect(scheduler.cancel)
+        self.sign_out_button.clicked.connect(self.signOutRequested)
+        scheduler.stateChanged.connect(self.show_state)
+        scheduler.progress.connect(self.show_progress)
+        scheduler.finished.connect(lambda _report: self.refresh())
+        self.show_state(getattr(scheduler, "state", "offline"))
+        self.refresh()
+
+    def _table(self, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.verticalHeader().hide()
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.doubleClicked.connect(lambda index: self._open_row(table, index.row()))
+        return table
+
+    def _open_row(self, table: QTableWidget, row: int) -> None:
+        item = table.item(row, 0)
+        if item is not None:
+            self.openMember.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def show_state(self, state: str) -> None:
+        text, colour = STATES.get(state, STATES["offline"])
+        self.state_label.setText(self.tr(text))
+        self.state_label.setStyleSheet(f"color: {colour};")
+        syncing = state == "syncing"
+        self.progress.setVisible(syncing)
+        self.cancel_button.setVisible(syncing)
+        self.sync_button.setEnabled(not syncing)
+
+    def show_progress(self, phase: str, items: int, size: int) -> None:
+        self.progress.setFormat(self.tr("%1: %2 records, %3 kB").replace("%1", phase)
+                                .replace("%2", f"{items:,}").replace("%3", f"{size // 1024:,}"))
+
+    def refresh(self) -> None:
+        """Re-read the queues; cheap (indexed counts and the few quarantined rows)."""
+        if self.context.store is None:
+            return
+        view = overview(self.context.store.conn)
+        self.last_sync.setText(self.tr("Last sync: %1").replace("%1", view.last_sync or self.tr("never")))
+        self.queues.setText(self.tr("Waiting to send: %1 to the Social Registry, %2 to the Employment Support "
+                                    "System").replace("%1", str(view.pending["SR"])).replace("%2", str(view.pending["ESS"])))
+        self.rejected.setRowCount(len(view.rejected))
+        for row, op in enumerate(view.rejected):
+            self._set(self.rejected, row, 0, view.names.get(op.member_id or "", op.member_id or ""), op.member_id)
+            self._set(self.rejected, row, 1, f"{op.entity_type} ({op.op})")
+            self._set(self.rejected, row, 2, op.reason_message or op.reason_code or "")
+            retry = QPushButton(self.tr("Retry"))
+            retry.clicked.connect(lambda _=False, op_id=op.op_id: self.retry(op_id))
+            self.rejected.setCellWidget(row, 3, retry)
+        self.conflicts.setRowCount(len(view.conflicts))
+        for row, c in enumerate(view.conflicts):
+            self._set(self.conflicts, row, 0, c.member_name, c.member_id)
+            self._set(self.conflicts, row, 1, f"{c.entity_type}.{c.field_name}")
+            self._set(self.conflicts, row, 2, _fmt_value(c.mine))
+            self._set(self.conflicts, row, 3, _fmt_value(c.theirs))
+            cell = QWidget()
+            box = QHBoxLayout(cell)
+            box.setContentsMargins(0, 0, 0, 0)
+            for label, choice in ((self.tr("Keep mine"), "mine"), (self.tr("Keep theirs"), "theirs")):
+                button = QPushButton(label)
+                button.clicked.connect(lambda _=False, cid=c.conflict_id, ch=choice: self.resolve(cid, ch))
+                box.addWidget(button)
+            self.conflicts.setCellWidget(row, 4, cell)
+
+    @staticmethod
+    def _set(table: QTableWidget, row: int, column: int, text: str, member_id: str | None = None) -> None:
+        item = QTableWidgetItem(text)
+        if member_id is not None:
+            item.setData(Qt.ItemDataRole.UserRole, member_id)
+        table.setItem(row, column, item)
+
+    def retry(self, op_id: str) -> None:
+        cases = self.context.cases
+        self.run_write(lambda: cases.retry_rejected(op_id), lambda _result: self._changed())
+
+    def resolve(self, conflict_id: str, choice: str) -> None:
+        cases = self.context.cases
+        self.run_write(lambda: cases.resolve_conflict(conflict_id, choice), lambda _result: self._changed())
+
+    def _changed(self) -> None:
+        self.refresh()
+        self.scheduler.sync_now()

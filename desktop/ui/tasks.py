@@ -1,0 +1,123 @@
+"""Use-case calls off the UI thread, one at a time, with their results back on the UI thread.
+
+A sync may hold the writer lock for a few hundred milliseconds; a form that called ``Cases``
+directly would freeze for that long. ``WriteQueue`` runs each call on one worker thread (so our
+own writes never race each other) and reports through queued signals. Known failures
+(``ValidationError``, ``StoreError``) go back to the caller; anything else is a bug and goes to
+the application's excepthook, where it is logged and shown with a copyable report.
+"""
+from __future__ import annotations
+
+import itertools
+import logging
+import queue
+import sys
+import threading
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import shiboken6
+import sqlcipher3
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from ..domain.model import ValidationError
+from ..store.cases import Cases
+from ..store.errors import StoreError
+
+log = logging.getLogger(__name__)
+
+EXPECTED = (ValidationError, StoreError)
+
+
+def failure_text(exc: BaseException) -> str:
+    """The message to show for an expected failure, translated."""
+    if isinstance(exc, StoreError):
+        return QCoreApplication.translate("StoreError", exc.message)
+    if isinstance(exc, ValidationError):
+        return "\n".join(QCoreApplication.translate("Validation", m) for m in exc.errors.values())
+    return str(exc)
+
+
+@dataclass
+class Task:
+    """One queued call; its callbacks run on the UI thread, and not at all once ``owner`` is gone."""
+
+    token: int
+    on_done: Callable[[Any], None] | None = None
+    on_error: Callable[[BaseException], None] | None = None
+    owner: QObject | None = None
+
+    def alive(self) -> bool:
+        return self.owner is None or shiboken6.isValid(self.owner)
+
+
+class WriteQueue(QObject):
+    """Runs ``fn()`` closures that call use-cases, in order, on one worker thread."""
+
+    done = Signal(int, object)
+    failed = Signal(int, object)
+    bug = Signal(int, object)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._tokens = itertools.count(1)
+        self._tasks: dict[int, Task] = {}
+        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self.done.connect(self._settle_done)
+        self.failed.connect(self._settle_error)
+        self.bug.connect(self._settle_bug)
+        self._thread = threading.Thread(target=self._run, name="write-queue", daemon=True)
+        self._thread.start()
+
+    def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[BaseException], None] | None = None, owner: QObject | None = None) -> Task:
+        """Queue ``fn``; ``on_error`` hears of every failure, bugs included, so a form can unlock."""
+        task = Task(next(self._tokens), on_done, on_error, owner)
+        self._tasks[task.token] = task
+        self._jobs.put((task.token, fn))
+        return task
+
+    def stop(self) -> None:
+        """Finish what is queued, then end the worker (before the store closes)."""
+        self._jobs.put(None)
+        self._thread.join()
+
+    def _run(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            token, fn = job
+            try:
+                result = fn()
+            except EXPECTED as exc:
+                self.failed.emit(token, exc)
+            except (Exception, sqlcipher3.Error) as exc:  # a bug: reported, the queue goes on
+                log.error("write task failed", exc_info=exc)
+                self.bug.emit(token, exc)
+            else:
+                self.done.emit(token, result)
+
+    def _settle_done(self, token: int, result: Any) -> None:
+        task = self._tasks.pop(token, None)
+        if task and task.on_done and task.alive():
+            task.on_done(result)
+
+    def _settle_error(self, token: int, exc: BaseException) -> None:
+        task = self._tasks.pop(token, None)
+        if task and task.on_error and task.alive():
+            task.on_error(exc)
+
+    def _settle_bug(self, token: int, exc: BaseException) -> None:
+        self._settle_error(token, exc)
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+
+
+@dataclass(frozen=True)
+class Workbench:
+    """What a workflow widget needs: the use-cases, the write queue and the UI thread's reader.
+
+    The reader is a connection of the UI thread's own (``Store.reader()``), never the writer's,
+    so a sync's open transaction is never seen half-done.
+    """
+
+    cases: Cases
+    queue: WriteQueue
+    conn: sqlcipher3.Connection

@@ -1,0 +1,75 @@
+"""UI fixtures: a window over a filled passphrase-keyed store, offscreen unless CI chose a display."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import logging  # noqa: E402
+import unicodedata  # noqa: E402
+
+import pytest  # noqa: E402
+
+from desktop.domain.model import Assignment, Member  # noqa: E402
+from desktop.ui.context import Context, Settings  # noqa: E402
+from tests.conftest import TODAY, fill  # noqa: E402
+
+N_MEMBERS = 600
+
+
+def pytest_collection_modifyitems(config, items):
+    """The offscreen platform warns that it cannot pass size hints to a window manager it lacks."""
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        for item in items:
+            if "tests/ui/" in item.nodeid:
+                item.add_marker(pytest.mark.qt_log_ignore("does not support propagateSizeHints"))
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form, as the search index compares words."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
+@pytest.fixture
+def population(store):
+    """The generated records, applied to ``store``; members and assignments by member id."""
+    records = fill(store, N_MEMBERS)
+    members = {r["entity_id"]: Member.from_dci(r["entity_id"], r["data"]) for r in records
+               if r["entity_type"] == "Member"}
+    assignments = {r["entity_id"]: Assignment.from_data(r["entity_id"], r["data"]) for r in records
+                   if r["entity_type"] == "Assignment"}
+    return members, assignments
+
+
+@pytest.fixture
+def context(data_dir, profile, store, population):
+    ctx = Context(data_dir=data_dir, settings=Settings(data_dir / "settings.ini"), today=lambda: TODAY)
+    ctx.attach(profile, store)
+    yield ctx
+    while ctx.closers:
+        ctx.closers.pop()()
+
+
+@pytest.fixture
+def window(qtbot, context):
+    from desktop.ui.main_window import MainWindow
+
+    win = MainWindow(context)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.resultsShown):
+        win.resize(1366, 740)
+        win.show()
+    qtbot.waitUntil(lambda: win.tree_model.rowCount() > 1)
+    return win
+
+
+@pytest.fixture
+def clean_logging():
+    """Log handlers the app installs are removed again after the test."""
+    root = logging.getLogger()
+    before = list(root.handlers), root.level
+    yield
+    for handler in [h for h in root.handlers if h not in before[0]]:
+        root.removeHandler(handler)
+        handler.close()
+    root.setLevel(before[1])

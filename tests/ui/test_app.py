@@ -1,0 +1,93 @@
+"""Start-up: bad arguments create nothing; uncaught errors are logged and shown once."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from desktop import app
+from desktop.store.casefile import status_summary
+from desktop.store.errors import DiskFullError
+from desktop.ui.context import Context, Settings
+from desktop.ui.error_dialog import BugReportDialog
+
+
+@pytest.mark.parametrize("argv", [["--bogus"], ["--lang", "French!"], ["--demo", "extra"]])
+def test_bad_arguments_exit_2_with_a_message_and_create_nothing(tmp_path, capsys, argv):
+    data_dir = tmp_path / "never"
+    with pytest.raises(SystemExit) as exit_info:
+        app.main(["--data-dir", str(data_dir), *argv])
+    assert exit_info.value.code == 2
+    assert "field-desk: error:" in capsys.readouterr().err
+    assert not data_dir.exists()
+
+
+def test_data_dir_that_is_a_file_is_refused(tmp_path, capsys):
+    a_file = tmp_path / "file"
+    a_file.write_text("x")
+    with pytest.raises(SystemExit) as exit_info:
+        app.main(["--data-dir", str(a_file)])
+    assert exit_info.value.code == 2
+    assert "is a file" in capsys.readouterr().err
+
+
+def test_bad_demo_size_from_the_environment_exits_2(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("FIELD_DESK_DEMO_MEMBERS", "lots")
+    with pytest.raises(SystemExit) as exit_info:
+        app.main(["--data-dir", str(tmp_path / "d"), "--demo"])
+    assert exit_info.value.code == 2
+    assert not (tmp_path / "d").exists()
+
+
+def test_gui_script_prints_its_version_and_exits_0(tmp_path):
+    out = subprocess.run([sys.executable, "-c", "from desktop.app import main; main()", "--version"],
+                         capture_output=True, text=True, env={"FIELD_DESK_HOME": str(tmp_path / "h"), "PATH": ""})
+    assert out.returncode == 0 and out.stdout.startswith("field-desk ")
+    assert not (tmp_path / "h").exists()
+
+
+def test_data_dir_comes_from_the_environment_when_not_given(tmp_path, monkeypatch):
+    monkeypatch.setenv("FIELD_DESK_HOME", str(tmp_path / "home"))
+    assert app.parse_args([]).data_dir == tmp_path / "home"
+
+
+def test_excepthook_logs_the_bug_and_shows_a_copyable_report(qtbot, tmp_path, clean_logging):
+    hook = app.ExceptHook(app.setup_logging(tmp_path))
+    try:
+        raise RuntimeError("the widget fell over")
+    except RuntimeError:
+        hook(*sys.exc_info())
+    (dialog,) = hook.dialogs
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, BugReportDialog) and dialog.isVisible()
+    assert "RuntimeError: the widget fell over" in dialog.report.toPlainText()
+    dialog.copy_report()
+    assert "the widget fell over" in (tmp_path / "logs" / "field-desk.log").read_text("utf-8")
+    dialog.reject()
+    assert hook.dialogs == []
+
+
+def test_excepthook_shows_a_known_problem_as_its_plain_message(qtbot, tmp_path, clean_logging):
+    hook = app.ExceptHook(app.setup_logging(tmp_path))
+    hook(DiskFullError, DiskFullError("disk full"), None)
+    (box,) = hook.dialogs
+    qtbot.addWidget(box)
+    assert isinstance(box, QMessageBox)
+    assert box.text() == DiskFullError.message
+    assert "Traceback" not in box.text()
+    box.reject()
+
+
+def test_demo_profile_is_filled_once_and_reopened_as_a_counselor(tmp_path):
+    def opened(members):
+        ctx = Context(data_dir=tmp_path, settings=Settings(tmp_path / "settings.ini"))
+        app.open_demo(ctx, members)
+        try:
+            return ctx.actor.role, status_summary(ctx.store.conn)["assigned"]
+        finally:
+            ctx.close()
+
+    assert opened(40) == ("counselor", 40)
+    assert opened(40) == ("counselor", 40)

@@ -32,12 +32,13 @@ def fold(text: str) -> str:
 
 @pytest.fixture
 def population(store):
-    """The generated records, applied to ``store``; members and assignments by member id."""
+    """The generated records, applied to ``store``; the members on the worklist (those with an
+    assignment) and their assignments, by member id."""
     records = fill(store, N_MEMBERS)
-    members = {r["entity_id"]: Member.from_dci(r["entity_id"], r["data"]) for r in records
-               if r["entity_type"] == "Member"}
     assignments = {r["entity_id"]: Assignment.from_data(r["entity_id"], r["data"]) for r in records
                    if r["entity_type"] == "Assignment"}
+    members = {r["entity_id"]: Member.from_dci(r["entity_id"], r["data"]) for r in records
+               if r["entity_type"] == "Member" and r["entity_id"] in assignments}
     return members, assignments
 
 

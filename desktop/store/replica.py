@@ -125,8 +125,8 @@ def _apply_members(conn, records: list[dict], gen: int) -> None:
     for start in range(0, len(ids), 5000):
         chunk = ids[start:start + 5000]
         fts.extend(conn.execute(
-            "SELECT rowid, given_name || ' ' || surname, uin || ' ' || household_id || ' ' || id,"
-            " phone, locality FROM members WHERE id IN (SELECT value FROM json_each(?))",
+            "SELECT rowid, given_name || ' ' || surname, uin, phone, locality"
+            " FROM members WHERE id IN (SELECT value FROM json_each(?))",
             (json.dumps(chunk),)).fetchall())
     conn.executemany("INSERT OR REPLACE INTO member_fts (rowid, names, ids, phones, locality) VALUES (?,?,?,?,?)",
                      [(r[0], r[1], r[2], _phone_terms(r[3]), r[4]) for r in fts])

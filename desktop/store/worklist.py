@@ -99,6 +99,7 @@ class WorklistRow:
 
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+_RECORD_ID = re.compile(r"^[HMhm]-\d+$")
 
 
 def fts_query(text: str) -> str | None:
@@ -115,7 +116,11 @@ def build_query(f: WorklistFilter, today: dt.date) -> tuple[str, dict]:
     scan = f.sort != "name"
     where, params = ["+assigned = 1" if scan else "assigned = 1"], {"today": today.isoformat()}
     match = fts_query(f.text)
-    if match:
+    if _RECORD_ID.match(f.text.strip()):
+        # a member or household id typed in full: an exact look-up, not a word search
+        where.append("(id = :record_id OR household_id = :record_id)")
+        params["record_id"] = f.text.strip().upper()
+    elif match:
         where.append("rowid IN (SELECT rowid FROM member_fts WHERE member_fts MATCH :match)")
         params["match"] = match
     for column in ("region", "area", "segment", "case_status", "labour_readiness"):

@@ -120,3 +120,18 @@ def test_ended_assignment_takes_the_member_off_the_device_unless_work_is_pending
     assert "M-0000003" not in ids
     assert "M-0000002" in ids
     assert store.conn.execute("SELECT case_status FROM members WHERE id = 'M-0000002'").fetchone()[0] == "closed"
+
+
+def test_member_and_household_ids_are_found_exactly_not_as_number_prefixes(filled_store):
+    from desktop.store.worklist import WorklistFilter, fetch_rows, query_ids
+    conn = filled_store.conn
+    member_id, household_id = conn.execute(
+        "SELECT id, household_id FROM members WHERE assigned = 1 LIMIT 1").fetchone()
+    rows = fetch_rows(conn, query_ids(conn, WorklistFilter(text=member_id.lower())))
+    assert [r.id for r in rows.values()] == [member_id]
+    in_household = {r[0] for r in conn.execute(
+        "SELECT id FROM members WHERE household_id = ? AND assigned = 1", (household_id,))}
+    assert {r.id for r in fetch_rows(conn, query_ids(conn, WorklistFilter(text=household_id))).values()} == in_household
+    # digits of ids are not words: a search for "00" finds UINs and phones starting so, not everyone
+    hits = fetch_rows(conn, query_ids(conn, WorklistFilter(text="00")))
+    assert all(r.uin.startswith("00") or "00" in r.phone for r in hits.values())

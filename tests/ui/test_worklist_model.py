@@ -25,7 +25,7 @@ def test_rows_are_read_in_windows_and_the_cache_stays_bounded(store, population)
         assert len(model._cache) <= model.CACHE_ROWS
 
 
-def test_cells_show_the_member_and_their_flags(store, population):
+def test_cells_show_the_member_and_their_flags(qapp, store, population):
     members, assignments = population
     model = WorklistModel(store.conn, lambda: TODAY)
     model.set_ids(query_ids(store.conn, WorklistFilter(flags=frozenset({"potentially_unemployed"})), TODAY))

@@ -72,7 +72,7 @@ def open_window(members: int):
     """QApplication, the profile unlocked with its passphrase, the window shown at 1366×768."""
     from PySide6.QtWidgets import QApplication
 
-    from desktop.app import build_context
+    from desktop.app import build_context, build_scheduler
     from desktop.store.profile import ProfileDir, unlock_store
     from desktop.ui.main_window import MainWindow
 
@@ -80,7 +80,9 @@ def open_window(members: int):
     context = build_context(data_dir(members))
     profile = ProfileDir(data_dir(members), PROFILE_ID).load()
     context.attach(profile, unlock_store(data_dir(members), profile, PASSPHRASE))
-    window = MainWindow(context)
+    scheduler = build_scheduler(context)  # never started: the benchmark has no server
+    context.closers.append(scheduler.shutdown)
+    window = MainWindow(context, scheduler)
     window.resize(1366, 740)
     window.show()
     return app, context, window

@@ -14,14 +14,14 @@ import re
 import sys
 from importlib.metadata import PackageNotFoundError, version as package_version
 from pathlib import Path
+from typing import Callable
 
 LOG_BYTES = 1_000_000
 LOG_FILES = 5
-DEMO_PROFILE = "demo"
 #: the demo holds synthetic people only; a fixed passphrase keeps it off the user's keyring
 DEMO_PASSPHRASE = "field-desk-demo"
+DEMO_USER, DEMO_PASSWORD = "counselor", "demo"
 DEMO_MEMBERS = 2000
-DEMO_PAGE = 5000
 
 log = logging.getLogger("desktop")
 
@@ -59,8 +59,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="where profiles, settings and logs live (default: $FIELD_DESK_HOME or the "
                              "per-user data folder)")
     parser.add_argument("--demo", action="store_true",
-                        help="open a local demo profile filled with synthetic members "
-                             "($FIELD_DESK_DEMO_MEMBERS, default %d)" % DEMO_MEMBERS)
+                        help="start the sandbox SR and ESS with synthetic members ($FIELD_DESK_DEMO_MEMBERS, "
+                             "default %d) and sign in as the demo counselor" % DEMO_MEMBERS)
     parser.add_argument("--lang", metavar="CODE", help="interface language, e.g. fr or fr_SN")
     args = parser.parse_args(argv)
     if args.lang is not None and not re.fullmatch(r"[a-z]{2,3}(_[A-Z]{2})?", args.lang):
@@ -155,39 +155,104 @@ def build_context(data_dir: Path):
     return Context(data_dir=Path(data_dir), settings=Settings(Path(data_dir) / "settings.ini"))
 
 
-def open_demo(context, members: int = DEMO_MEMBERS) -> None:
-    """Open (creating and filling it the first time) the local demo profile, as a counselor.
+def start_demo(data_dir: Path, members: int, profile_id: str):
+    """The demo's server and profile; runs on a worker thread (seeding and sign-in take a while).
 
-    The records come through ``replica.apply_page``, the same path a sync takes; a meta flag
-    marks the fill complete, so a demo interrupted while filling is completed on the next start.
+    The sandbox keeps its data in ``demo-sandbox`` and listens on a free port each run. The demo
+    counselor signs in through the same online sign-in as anyone; a demo profile made against
+    this sandbox earlier is reopened instead (pointed at today's port, its refresh token still
+    valid), so work done in the demo is kept. A profile left from a sandbox that was since
+    deleted belongs to nobody and is removed. Returns ``(sandbox, profile, store)``.
     """
-    from .domain.synthetic import change_records
-    from .store.profile import Profile, ProfileDir, create_store, unlock_store
-    from .store.replica import apply_page
+    from sandbox.server import Sandbox
 
-    pdir = ProfileDir(context.data_dir, DEMO_PROFILE)
-    if pdir.json_path.exists():
-        profile = pdir.load()
-        store = unlock_store(context.data_dir, profile, DEMO_PASSPHRASE)
-    else:
-        profile = Profile(profile_id=DEMO_PROFILE, user="counselor", role="counselor", server_url="local demo",
-                          display_name="Demo counselor")
-        store = create_store(context.data_dir, profile, passphrase=DEMO_PASSPHRASE)
-    if store.get_meta("demo_members") != str(members):
-        log.info("filling the demo profile with %d synthetic members", members)
-        page, seq = [], 0
-        for record in change_records(members):
-            page.append(record)
-            if len(page) == DEMO_PAGE:
-                seq += len(page)
-                apply_page(store, "SR", page, seq, "demo")
-                page = []
-        if page:
-            apply_page(store, "SR", page, seq + len(page), "demo")
-        with store.write() as conn:
-            store.set_meta(conn, "demo_members", str(members))
-    context.attach(profile, store)
-    context.demo = True
+    from .store.profile import ProfileDir, unlock_store
+    from .sync.session import sign_in as online_sign_in
+
+    sandbox_dir = Path(data_dir) / "demo-sandbox"
+    reused = sandbox_dir.is_dir()
+    sandbox = Sandbox(sandbox_dir, members=members, port=0).start()
+    try:
+        pdir = ProfileDir(data_dir, profile_id) if profile_id else None
+        if reused and pdir is not None and pdir.json_path.exists():
+            profile = pdir.load()
+            profile.server_url = sandbox.url
+            store = unlock_store(data_dir, profile, DEMO_PASSPHRASE)
+            pdir.save(profile)
+            return sandbox, profile, store
+        if pdir is not None:
+            pdir.wipe()
+        profile, store = online_sign_in(data_dir, sandbox.url, DEMO_USER, DEMO_PASSWORD,
+                                        passphrase=DEMO_PASSPHRASE, device_name="Field Desk demo")
+        return sandbox, profile, store
+    except BaseException:
+        sandbox.stop()
+        raise
+
+
+def open_demo(context, members: int, shown: Callable | None = None):
+    """Start the demo without blocking: a busy dialog while the sandbox starts and the counselor
+    signs in, then the main window, whose first sync fills the worklist. ``shown(window)`` hears
+    of the window. Returns the dialog."""
+    from .ui.startup import StartupDialog
+
+    data_dir, profile_id = context.data_dir, context.settings.get("demo/profile")
+    dialog = StartupDialog(lambda: start_demo(data_dir, members, profile_id))
+
+    def ready(result) -> None:
+        sandbox, profile, store = result
+        context.closers.append(sandbox.stop)
+        context.attach(profile, store)
+        context.demo = True
+        context.settings.set("demo/profile", profile.profile_id)
+        window = open_main_window(context, network=False)
+        if shown is not None:
+            shown(window)
+
+    dialog.ready.connect(ready)
+    dialog.show()
+    return dialog
+
+
+def build_scheduler(context, **engine_options):
+    """The profile's sync engine on its scheduler; the engine stamps with the use-cases' clock."""
+    from .sync.credentials import credentials_for
+    from .sync.engine import SyncEngine
+    from .sync.scheduler import SyncScheduler
+
+    engine = SyncEngine(context.store, context.profile, credentials_for(context.profile, context.store),
+                        clock=context.cases.clock, **engine_options)
+    return SyncScheduler(engine)
+
+
+def watch_network(scheduler) -> None:
+    """Sync as soon as the network comes back (where the platform can tell)."""
+    from PySide6.QtNetwork import QNetworkInformation
+
+    if not QNetworkInformation.loadBackendByFeatures(QNetworkInformation.Feature.Reachability):
+        return
+    info = QNetworkInformation.instance()
+    info.reachabilityChanged.connect(
+        lambda reach: scheduler.set_online(reach != QNetworkInformation.Reachability.Disconnected))
+
+
+def open_main_window(context, scheduler=None, *, network: bool = True):
+    """The worklist window over the signed-in profile, syncing at once and then periodically.
+
+    The scheduler is stopped first at exit (it is the last closer added), then the window's
+    workers, then the store. The demo's server is on loopback, so the network state does not
+    concern it.
+    """
+    from .ui.main_window import MainWindow
+
+    scheduler = scheduler or build_scheduler(context)
+    window = MainWindow(context, scheduler)
+    context.closers.append(scheduler.shutdown)
+    if network:
+        watch_network(scheduler)
+    window.show()
+    scheduler.sync_now()
+    return window
 
 
 def sign_in(context) -> bool:
@@ -212,35 +277,38 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Field Desk")
     app.setApplicationVersion(app_version())
-    from PySide6.QtCore import QLocale
-
-    from .ui.i18n import install_translator
-
-    install_translator(app, args.lang or QLocale.system().name(), cache_dir=args.data_dir / "cache")
     try:
         context = build_context(args.data_dir)
     except StoreError as exc:
         known_problem_box(known_message(exc)).exec()
         return 1
+    from PySide6.QtCore import QLocale
+
+    from .ui.i18n import install_translator
+
+    install_translator(app, args.lang or context.settings.get("language") or QLocale.system().name(),
+                       cache_dir=args.data_dir / "cache")
     hook = ExceptHook(setup_logging(args.data_dir))
     sys.excepthook = hook
     log.info("Field Desk %s starting, data in %s", app_version(), args.data_dir)
     try:
-        if args.demo:
-            open_demo(context, args.demo_members)
-        elif not sign_in(context):
-            return 0
-    except StoreError as exc:
-        log.warning("could not open the profile: %s", exc)
-        known_problem_box(known_message(exc)).exec()
-        return 1
-
-    from .ui.main_window import MainWindow
-
-    window = MainWindow(context)
-    window.show()
-    try:
-        return app.exec()
+        while True:
+            windows: list = []
+            startup = open_demo(context, args.demo_members, windows.append) if args.demo else None
+            if startup is None:
+                try:
+                    if not sign_in(context):
+                        return 0
+                except StoreError as exc:
+                    log.warning("could not open the profile: %s", exc)
+                    known_problem_box(known_message(exc)).exec()
+                    return 1
+                windows.append(open_main_window(context))
+            status = app.exec()
+            if startup is not None and startup.failed:
+                return 1
+            if args.demo or not windows[0].signed_out:
+                return status
     finally:
         context.close()
         log.info("Field Desk stopped")

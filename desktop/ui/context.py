@@ -23,6 +23,10 @@ class Settings:
 
     DEFAULTS: dict[str, object] = {
         "last_profile": "",
+        #: interface language ("" follows the system); read at start
+        "language": "",
+        #: the profile the demo signed in with, reopened by the next ``--demo``
+        "demo/profile": "",
         "window/geometry": b"",
         "worklist/splitter": b"",
     }
@@ -71,10 +75,13 @@ class Context:
     def passphrase_protected(self) -> bool:
         return self.profile is not None and self.profile.key_method == "passphrase"
 
-    def close(self) -> None:
-        """Stop workers (registered in ``closers``) before the store they read goes away."""
+    def stop_workers(self) -> None:
+        """Stop workers (registered in ``closers``), newest first, before the store they read goes away."""
         while self.closers:
             self.closers.pop()()
+
+    def close(self) -> None:
+        self.stop_workers()
         if self.store is not None:
             self.store.close()
             self.store = None

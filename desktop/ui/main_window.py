@@ -1,8 +1,10 @@
-"""The main window: areas and filters on the left, the worklist, the member's file on the right.
+"""The main window: areas and filters on the left, the worklist, the member's record on the right.
 
-Every query over the whole list (ids for the current filter, area counts, status counts) runs
-on the ``QueryWorker`` with its own reader connection; the UI thread reads only windows of
-visible rows and the selected member's file, on a second reader connection of its own.
+Every query over the whole list (ids for the current filter, area counts, status counts, the
+CSV export) runs on the ``QueryWorker`` with its own reader connection; the UI thread reads only
+windows of visible rows and the selected member's record, on a second reader connection of its
+own. Changes go through the one ``WriteQueue``; sync runs on the scheduler's thread, and after
+each run the list, the record and the sync panel are read again.
 """
 from __future__ import annotations
 
@@ -10,20 +12,32 @@ import dataclasses
 import logging
 import sys
 
+from pathlib import Path
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QMainWindow, QPushButton, QSplitter, QStackedWidget, QTableView, QTreeView, QVBoxLayout, QWidget,
+    QAbstractItemView, QCheckBox, QComboBox, QDockWidget, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter, QStackedWidget,
+    QTableView, QTreeView, QVBoxLayout, QWidget,
 )
 
 from ..domain import codes
 from ..store.casefile import office_names, status_summary
-from ..store.worklist import WorklistFilter, area_tree, query_ids
+from ..store.worklist import WorklistFilter, area_tree, fetch_rows, query_ids
+from ..sync import session
+from ..sync.scheduler import SyncScheduler
+from .alerts import AlertDialog
+from .background import run_in_background
 from .context import Context
-from .detail_pane import DetailPane
+from .error_dialog import known_message
+from .exports import export_worklist_csv
 from .labels import area_label, code_label
 from .query_worker import QueryWorker
+from .record_view import RecordView
+from .settings_dialog import SettingsDialog
+from .sync_panel import SyncPanel, phase_text, state_text
+from .tasks import Workbench, WriteQueue
 from .worklist_model import COLUMN, COLUMNS, MEMBER_ID_ROLE, ROWID_ROLE, WorklistModel
 
 log = logging.getLogger(__name__)
@@ -42,8 +56,8 @@ FLAG_FILTERS = (
 COLUMN_SAMPLES = {"name": "Ouédraogo, Khadija", "uin": "0000000000", "age": "100", "locality": "Sébikotane",
                   "area": "Tambacounda", "segment": "B-training", "flags": "", "next_due": "2026-12-31"}
 FLAGS_WIDTH = 3 * 16 + 2 * 3 + 8
-#: default widths of the filter panel and the member's file; the list takes the rest
-PANE_WIDTHS = (200, 238)
+#: default widths of the filter panel and the member's record; the list takes the rest
+PANE_WIDTHS = (190, 560)
 ICON_WIDTH = 22
 TREE_ROLE = Qt.ItemDataRole.UserRole + 1
 #: shortest search text that filters (the search index answers two characters and more quickly)
@@ -55,16 +69,22 @@ class MainWindow(QMainWindow):
 
     #: a new result is in the model and the view has been asked to repaint (benchmarks wait on it)
     resultsShown = Signal(int)
-    syncRequested = Signal()
+    #: the worklist was written to a CSV file: (path, rows)
+    exported = Signal(str, int)
 
-    def __init__(self, context: Context, parent: QWidget | None = None):
+    def __init__(self, context: Context, scheduler: SyncScheduler, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
+        self.scheduler = scheduler
+        self.signed_out = False
         store = context.store
         self.filter = WorklistFilter()
         self._total = 0
         self._shown_generation = 0
         self._ui_conn = store.reader()
+        self.queue = WriteQueue(self)
+        context.closers.append(self.queue.stop)
+        self.bench = Workbench(context.cases, self.queue, self._ui_conn)
         self.worker = QueryWorker(store.reader, self)
         context.closers.append(self._shut_down)
         self.worker.done.connect(self._on_result)
@@ -90,7 +110,7 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
         self.sync_button = QPushButton(self.tr("Sync  (F5)"))
-        self.sync_button.clicked.connect(self.request_sync)
+        self.sync_button.clicked.connect(self.scheduler.sync_now)
         top = QHBoxLayout()
         top.setContentsMargins(8, 8, 8, 4)
         top.addWidget(self.search, 1)
@@ -152,21 +172,23 @@ class MainWindow(QMainWindow):
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.empty)
 
-        self.detail = DetailPane(self._ui_conn, self.context.today)
-        self.detail.setMinimumWidth(230)
+        self.record = RecordView(self.bench)
+        self.record.setMinimumWidth(420)
+        self.record.changed.connect(self._after_change)
 
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.setSpacing(0)
         centre_layout.addLayout(top)
+        centre_layout.addWidget(self._build_first_sync())
         centre_layout.addWidget(self.list_stack, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self._build_filters())
         self.splitter.addWidget(centre)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(self.record)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
@@ -177,8 +199,17 @@ class MainWindow(QMainWindow):
         self.status_counts = QLabel()
         self.status_sync = QLabel()
         self.status_security = QLabel()
+        self.status_state = QLabel()
+        self.status_state.setObjectName("syncStateLabel")
+        self.status_progress = QProgressBar()
+        self.status_progress.setRange(0, 0)
+        self.status_progress.setMaximumWidth(160)
+        self.status_progress.setAccessibleName(self.tr("Sync progress"))
+        self.status_progress.hide()
         for w in (self.status_counts, self.status_sync):
             bar.addWidget(w)
+        bar.addPermanentWidget(self.status_progress)
+        bar.addPermanentWidget(self.status_state)
         bar.addPermanentWidget(self.status_security)
         self.status_security.setText(self.tr("Passphrase-protected") if self.context.passphrase_protected
                                      else self.tr("Secrets stored in the OS keyring"))
@@ -187,14 +218,15 @@ class MainWindow(QMainWindow):
                     "is not stored.") if self.context.passphrase_protected else
             self.tr("The local database is encrypted; its key is kept in this computer's secure keyring."))
 
+        self._build_sync_dock()
+        self._build_menus()
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         QShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L), self, self.focus_list)
-        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.request_sync)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self.search.clear,
                   context=Qt.ShortcutContext.WidgetShortcut)
         self.setTabOrder(self.search, self.table)
-        self.setTabOrder(self.table, self.detail)
-        self.setTabOrder(self.detail, self.tree)
+        self.setTabOrder(self.table, self.record)
+        self.setTabOrder(self.record, self.tree)
         self.setTabOrder(self.tree, self.status_combo)
         self.setTabOrder(self.status_combo, self.readiness_combo)
         previous = self.readiness_combo
@@ -202,6 +234,79 @@ class MainWindow(QMainWindow):
             self.setTabOrder(previous, box)
             previous = box
         self.setTabOrder(previous, self.sync_button)
+
+    def _build_first_sync(self) -> QWidget:
+        """Shown while a sync runs and the list is still empty: the first sync after sign-in."""
+        self.first_sync = QWidget()
+        self.first_sync.setObjectName("firstSync")
+        layout = QVBoxLayout(self.first_sync)
+        layout.setContentsMargins(8, 4, 8, 4)
+        self.first_sync_text = QLabel(self.tr("Fetching your worklist from the Social Registry and the "
+                                              "Employment Support System…"))
+        self.first_sync_text.setWordWrap(True)
+        self.first_sync_bar = QProgressBar()
+        self.first_sync_bar.setRange(0, 0)
+        self.first_sync_bar.setAccessibleName(self.tr("Sync progress"))
+        self.first_sync_phase = QLabel()
+        layout.addWidget(self.first_sync_text)
+        layout.addWidget(self.first_sync_bar)
+        layout.addWidget(self.first_sync_phase)
+        self.first_sync.hide()
+        return self.first_sync
+
+    def _build_sync_dock(self) -> None:
+        self.sync_panel = SyncPanel(self.context, self.scheduler, self.queue.run, self._ui_conn)
+        self.sync_panel.openMember.connect(self.open_member)
+        self.sync_panel.signOutRequested.connect(self.sign_out)
+        self.sync_dock = QDockWidget(self.tr("Sync"), self)
+        self.sync_dock.setObjectName("syncDock")
+        self.sync_dock.setWidget(self.sync_panel)
+        self.sync_dock.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.sync_dock)
+        self.sync_dock.hide()
+        self.scheduler.stateChanged.connect(self._on_sync_state)
+        self.scheduler.progress.connect(self._on_sync_progress)
+        self.scheduler.finished.connect(self._on_sync_finished)
+        self.scheduler.wiped.connect(self._on_wiped)
+        self._on_sync_state(self.scheduler.state)
+
+    def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.export_action = self._action(file_menu, self.tr("&Export list as CSV…"), self.export_csv,
+                                          QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E),
+                                          self.tr("Save the members shown, with the current search and filters"))
+        self._action(file_menu, self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("Sign &out…"), self.sign_out)
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        member_menu = bar.addMenu(self.tr("&Member"))
+        member_menu.addMenu(self.record.new_menu)
+        self._action(member_menu, self.tr("Open &plan"), self.record.show_plan,
+                     QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_P))
+        member_menu.addSeparator()
+        self.alert_action = self._action(member_menu, self.tr("Send programme &alert…"), self.send_alert,
+                                         QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_A),
+                                         self.tr("Alert the selected members about a programme by SMS, "
+                                                 "WhatsApp or call"))
+        sync_menu = bar.addMenu(self.tr("S&ync"))
+        self.sync_action = self._action(sync_menu, self.tr("&Sync now"), self.scheduler.sync_now,
+                                        QKeySequence(Qt.Key.Key_F5))
+        self._action(sync_menu, self.tr("&Cancel sync"), self.scheduler.cancel)
+        toggle = self.sync_dock.toggleViewAction()
+        toggle.setText(self.tr("Sync &panel"))
+        toggle.setShortcut(QKeySequence(Qt.Key.Key_F6))
+        sync_menu.addAction(toggle)
 
     def _build_filters(self) -> QWidget:
         panel = QWidget()
@@ -261,11 +366,6 @@ class MainWindow(QMainWindow):
         if not self.table.currentIndex().isValid() and self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(0, 0))
 
-    def request_sync(self) -> None:
-        """Placeholder until the sync engine is wired in: says so instead of doing nothing."""
-        self.syncRequested.emit()
-        self.statusBar().showMessage(self.tr("Sync with the server is not available in this version yet."), 5000)
-
     def clear_filters(self) -> None:
         for w in (self.search, self.status_combo, self.readiness_combo, self.tree, *self.flag_boxes.values()):
             w.blockSignals(True)
@@ -291,6 +391,139 @@ class MainWindow(QMainWindow):
         self.set_filter(self.filter)
         self.worker.submit("tree", lambda conn: (area_tree(conn), office_names(conn)))
         self.worker.submit("status", status_summary)
+
+    def selected_member_ids(self) -> list[str]:
+        """The selected rows in list order; the current row when nothing else is selected."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        ids = [self.model.index(r, 0).data(MEMBER_ID_ROLE) for r in rows]
+        return [i for i in ids if i] or ([self.record.member_id] if self.record.member_id else [])
+
+    def open_member(self, member_id: str) -> None:
+        """Show a member's record (from the sync panel), and their row if the list shows them now."""
+        self.record.show_member(member_id)
+        row = self.model.row_of(self.record.file.row.rowid) if self.record.file else -1
+        if row >= 0:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+
+    def send_alert(self) -> AlertDialog | None:
+        ids = self.selected_member_ids()
+        if not ids:
+            self.statusBar().showMessage(self.tr("Select the members to alert in the list first."), 5000)
+            return None
+        self.alert_dialog = AlertDialog(self.bench, ids, self)
+        self.alert_dialog.composer.queued.connect(lambda _ids: self._after_change())
+        self.alert_dialog.open()
+        return self.alert_dialog
+
+    def export_csv(self, path: str | None = None) -> None:
+        """Write every member the current search and filters show (not only the visible rows)."""
+        if not path:
+            suggested = str(Path.home() / self.tr("worklist.csv"))
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the list as CSV"), suggested,
+                                                  self.tr("CSV files (*.csv)"))
+        if not path:
+            return
+        f, today, target = self.filter, self.context.today(), Path(path)
+
+        def export(conn):
+            ids = query_ids(conn, f, today)
+            rows = fetch_rows(conn, ids)
+            return str(target), export_worklist_csv((rows[i] for i in ids), target)
+
+        self.statusBar().showMessage(self.tr("Exporting…"))
+        self.worker.submit("export", export)
+
+    def open_settings(self) -> SettingsDialog:
+        self.settings_dialog = SettingsDialog(self.context.settings, self)
+        self.settings_dialog.open()
+        return self.settings_dialog
+
+    def sign_out(self) -> None:
+        """Sign out and remove the local copy; changes not yet on the server are exported to a file first."""
+        store = self.context.store
+        self.queue.run(lambda: session.unsynced_count(store), self._confirm_sign_out, owner=self)
+
+    def _confirm_sign_out(self, unsynced: int) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Sign out"), "", QMessageBox.StandardButton.Cancel, self)
+        if unsynced:
+            box.setText(self.tr("%n change(s) have not reached the server yet.", "", unsynced))
+            box.setInformativeText(self.tr("Sync first (F5) to send them. To sign out now, save them to a file "
+                                           "and hand it to your office; keep it on encrypted media."))
+            box.addButton(self.tr("&Export and sign out…"), QMessageBox.ButtonRole.AcceptRole)
+        else:
+            box.setText(self.tr("Sign out and remove your worklist from this device?"))
+            box.setInformativeText(self.tr("You will need a connection to sign in again."))
+            box.addButton(self.tr("Sign &out"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.buttonClicked.connect(lambda button: box.buttonRole(button) == QMessageBox.ButtonRole.AcceptRole
+                                  and self._sign_out_now(bool(unsynced)))
+        self.sign_out_box = box
+        box.open()
+
+    def _sign_out_now(self, export: bool, export_to: str | None = None) -> None:
+        """Stop every worker of this profile, then remove it on a worker thread."""
+        if export and not export_to:
+            export_to, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save the unsent changes"), str(Path.home() / self.tr("unsent-changes.json")),
+                self.tr("JSON files (*.json)"))
+            if not export_to:
+                return
+        context = self.context
+        data_dir, profile, store = context.data_dir, context.profile, context.store
+        self.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Signing out…"))
+        context.stop_workers()
+        target = Path(export_to) if export_to else None
+        run_in_background(lambda: session.sign_out(data_dir, profile, store, export_to=target, force=True),
+                          self._signed_out, self._sign_out_failed, self)
+
+    def _signed_out(self, _exported: int) -> None:
+        self.context.store = self.context.profile = None
+        self.signed_out = True
+        self.close()
+
+    def _sign_out_failed(self, exc: Exception) -> None:
+        log.error("sign-out failed", exc_info=exc)
+        QMessageBox.warning(self, self.tr("Sign out"), self.tr(
+            "Could not sign out: %1. Nothing was removed from this device. Field Desk will close; open it "
+            "again to continue your work.").replace("%1", known_message(exc) or str(exc)))
+        self.close()
+
+    def _after_change(self) -> None:
+        """A save from a form, the plan, an alert or a resolution: the rows and counts are read again."""
+        self.refresh_all()
+        self.sync_panel.refresh()
+
+    # --- sync -----------------------------------------------------------------------------------
+
+    def _on_sync_state(self, state: str) -> None:
+        text, colour = state_text(state)
+        self.status_state.setText(text)
+        self.status_state.setStyleSheet(f"color: {colour}; font-weight: bold")
+        syncing = state == "syncing"
+        self.status_progress.setVisible(syncing)
+        self.sync_button.setEnabled(not syncing)
+        self.first_sync.setVisible(syncing and self._total == 0)
+
+    def _on_sync_progress(self, phase: str, items: int, size: int) -> None:
+        text = phase_text(phase, items, size)
+        self.status_progress.setToolTip(text)
+        self.first_sync_phase.setText(text)
+
+    def _on_sync_finished(self, report) -> None:
+        self.first_sync.hide()
+        self.refresh_all()
+        self.record.refresh()
+        if report.errors:
+            self.statusBar().showMessage(report.errors[0], 10000)
+
+    def _on_wiped(self) -> None:
+        """The device was revoked: its data is gone; nothing more can be shown."""
+        QMessageBox.warning(self, self.tr("Field Desk"), self.tr(
+            "This device was removed from your account by an administrator, and the local copy of your "
+            "worklist has been deleted. Sign in again to continue."))
+        self.signed_out = True
+        self.close()
 
     # --- reacting -----------------------------------------------------------------------------
 
@@ -321,6 +554,10 @@ class MainWindow(QMainWindow):
             self._show_ids(result, generation)
         elif lane == "tree":
             self._fill_tree(*result)
+        elif lane == "export":
+            path, count = result
+            self.statusBar().showMessage(self.tr("%n member(s) exported to %1", "", count).replace("%1", path), 10000)
+            self.exported.emit(path, count)
         elif lane == "status":
             self._total, last_sync, pending = result["assigned"], result["last_sync"], result["pending"]
             self.status_sync.setText(
@@ -386,8 +623,8 @@ class MainWindow(QMainWindow):
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         member_id = current.data(MEMBER_ID_ROLE) if current.isValid() else None
-        if member_id != self.detail.member_id and member_id is not None:
-            self.detail.show_member(member_id)
+        if member_id != self.record.member_id and member_id is not None:
+            self.record.show_member(member_id)
 
     def _fill_tree(self, rows: list[tuple[str, str, str, int]], offices: dict[str, str]) -> None:
         """Region → area → segment with member counts; the first row is everyone."""

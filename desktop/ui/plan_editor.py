@@ -40,7 +40,8 @@ def is_overdue(due_date: str, status: str, today: dt.date) -> bool:
     return bool(due_date) and status in codes.OPEN_PLAN_ITEM_STATUS and due_date < today.isoformat()
 
 
-def _field_label(entity_type: str, name: str) -> str:
+def field_label(entity_type: str, name: str) -> str:
+    """The form's label of a plan field, as a conflict names it."""
     form = PlanForm if entity_type == "Plan" else PlanItemForm
     for field in form.FIELDS:
         if field.name == name:
@@ -48,7 +49,7 @@ def _field_label(entity_type: str, name: str) -> str:
     return name
 
 
-def _shown(entity_type: str, name: str, value: Any) -> str:
+def shown_value(entity_type: str, name: str, value: Any) -> str:
     table = FIELD_CODES.get((entity_type, name))
     if value in (None, ""):
         return translate("PlanEditor", "(empty)")
@@ -219,11 +220,11 @@ class PlanEditor(QWidget):
             self.conflicts_grid.addWidget(label, 1, column)
         goals = {v.item.id: v.item.goal for v in self.view.items}
         for row, conflict in enumerate(conflicts, start=2):
-            what = _field_label(conflict.entity_type, conflict.field_name)
+            what = field_label(conflict.entity_type, conflict.field_name)
             if conflict.entity_type == "PlanItem":
                 what = f"{goals.get(conflict.entity_id, '')} — {what}"
-            cells = (what, _shown(conflict.entity_type, conflict.field_name, conflict.your_value),
-                     _shown(conflict.entity_type, conflict.field_name, conflict.server_value))
+            cells = (what, shown_value(conflict.entity_type, conflict.field_name, conflict.your_value),
+                     shown_value(conflict.entity_type, conflict.field_name, conflict.server_value))
             for column, text in enumerate(cells):
                 label = QLabel(text)
                 label.setWordWrap(True)
@@ -319,7 +320,7 @@ class PlanEditor(QWidget):
         dialog = QInputDialog(self)
         dialog.setWindowTitle(translate("PlanEditor", "Resolve a conflict"))
         dialog.setLabelText(translate("PlanEditor", "Value to keep for “{0}”:").format(
-            _field_label(conflict.entity_type, conflict.field_name)))
+            field_label(conflict.entity_type, conflict.field_name)))
         table = FIELD_CODES.get((conflict.entity_type, conflict.field_name))
         if table:
             labels = [code_label(table, k) for k in table]

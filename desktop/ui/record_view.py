@@ -21,6 +21,7 @@ from ..store.planview import programmes, sync_states
 from .forms import FORMS, FormDialog
 from .labels import FLAG_COLORS, SYNC_COLORS, code_label
 from .plan_editor import PlanEditor
+from .reviews import ReviewList
 from .tasks import Workbench
 
 translate = QCoreApplication.translate
@@ -56,11 +57,15 @@ def _e(text) -> str:
 
 
 class RecordView(QWidget):
-    """One member's record, with the actions that add to it; ``refresh()`` after a sync."""
+    """One member's record, with the actions that add to it; ``refresh()`` after a sync.
+
+    ``show_member`` moves the same view to another beneficiary (the worklist's selection);
+    without one it asks for a choice.
+    """
 
     changed = Signal()
 
-    def __init__(self, bench: Workbench, member_id: str, parent: QWidget | None = None):
+    def __init__(self, bench: Workbench, member_id: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.bench = bench
         self.member_id = member_id
@@ -76,12 +81,12 @@ class RecordView(QWidget):
         self.subtitle.setStyleSheet("color: #555")
         self.new_button = QPushButton(translate("RecordView", "&New…"))
         self.new_button.setToolTip(translate("RecordView", "Record something for this beneficiary"))
-        menu = QMenu(self.new_button)
+        self.new_menu = QMenu(translate("RecordView", "&New"), self.new_button)
         for entity_type, text in NEW_ACTIONS:
-            menu.addAction(translate("RecordView", text), lambda t=entity_type: self.open_form(t))
-        self.new_button.setMenu(menu)
+            self.new_menu.addAction(translate("RecordView", text), lambda t=entity_type: self.open_form(t))
+        self.new_button.setMenu(self.new_menu)
         self.plan_button = QPushButton(translate("RecordView", "Open &plan"))
-        self.plan_button.clicked.connect(lambda: self.tabs.setCurrentWidget(self.plan))
+        self.plan_button.clicked.connect(self.show_plan)
         head = QHBoxLayout()
         names = QVBoxLayout()
         names.addWidget(self.title)
@@ -97,6 +102,11 @@ class RecordView(QWidget):
         self.tabs.addTab(self.plan, translate("RecordView", "Pl&an"))
         self.activity = self._page(translate("RecordView", "Ac&tivity"))
         self.history = self._page(translate("RecordView", "&History"))
+        self.reviews: ReviewList | None = None
+        if bench.cases.actor.role == "supervisor":
+            self.reviews = ReviewList(bench)
+            self.reviews.changed.connect(self._after_change)
+            self.tabs.addTab(self.reviews, translate("RecordView", "Re&views"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addLayout(head)
@@ -123,6 +133,14 @@ class RecordView(QWidget):
 
     # --- acting ----------------------------------------------------------------------------------
 
+    def show_member(self, member_id: str) -> None:
+        self.member_id = self.plan.member_id = member_id
+        self.refresh()
+
+    def show_plan(self) -> None:
+        self.tabs.setCurrentWidget(self.plan)
+        self.plan.setFocus()
+
     def open_form(self, entity_type: str) -> FormDialog:
         self.dialog = FormDialog(FORMS[entity_type](self.bench, self.member_id), self)
         self.dialog.accepted.connect(self._after_change)
@@ -136,11 +154,17 @@ class RecordView(QWidget):
     # --- showing ---------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.file = member_file(self.bench.conn, self.member_id)
+        self.file = member_file(self.bench.conn, self.member_id) if self.member_id else None
         if self.file is None:
-            self.title.setText(translate("RecordView", "This beneficiary is no longer on this device."))
-            self.tabs.setEnabled(False)
+            self.title.setText(translate("RecordView", "This beneficiary is no longer on this device.")
+                               if self.member_id else translate("RecordView", "Choose a member in the list"))
+            self.subtitle.setText("" if self.member_id else translate(
+                "RecordView", "Their record, plan and history appear here."))
+            for w in (self.tabs, self.new_button, self.plan_button, self.new_menu):
+                w.setEnabled(False)
             return
+        for w in (self.tabs, self.new_button, self.plan_button, self.new_menu):
+            w.setEnabled(True)
         f = self.file
         m = f.member
         self.title.setText(m.name)
@@ -154,6 +178,8 @@ class RecordView(QWidget):
         self.overview.setText(self._overview(f))
         self.activity.setText(self._activity(f, states))
         self.history.setText(self._history(f))
+        if self.reviews is not None:
+            self.reviews.show_reviews(f.records.get("Review", []))
 
     def _overview(self, f: MemberFile) -> str:
         parts = [_section(translate("RecordView", "Household"))]

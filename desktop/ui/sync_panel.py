@@ -1,35 +1,56 @@
 """The sync panel: is the device online, what is waiting, what went wrong, what needs a person.
 
-It reads small indexed tables (the outbox queues, open conflicts) on the UI thread and leaves
-every change to the use-cases through the write queue, and every network action to the
-scheduler's worker thread.
+It reads small indexed tables (the outbox queues, open conflicts) on the UI thread's reader
+connection and leaves every change to the use-cases through the write queue, and every network
+action to the scheduler's worker thread.
 """
 from __future__ import annotations
 
-import json
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+import sqlcipher3
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from ..store.syncview import overview
+from .plan_editor import field_label, shown_value
 
-#: scheduler state → (label, colour) shown at the top of the panel
+translate = QCoreApplication.translate
+
+#: scheduler state → (label, colour), in the panel and the status bar
 STATES = {
-    "offline": (QCoreApplication.translate("SyncPanel", "Offline: your work is kept on this device"), "#7a5b00"),
-    "syncing": (QCoreApplication.translate("SyncPanel", "Syncing…"), "#1f5fa8"),
-    "up_to_date": (QCoreApplication.translate("SyncPanel", "Up to date"), "#1e7b34"),
-    "attention": (QCoreApplication.translate("SyncPanel", "Needs attention"), "#a11d1d"),
+    "offline": (QT_TRANSLATE_NOOP("SyncPanel", "Offline: your work is kept on this device"), "#7a5b00"),
+    "syncing": (QT_TRANSLATE_NOOP("SyncPanel", "Syncing…"), "#1f5fa8"),
+    "up_to_date": (QT_TRANSLATE_NOOP("SyncPanel", "Up to date"), "#1e7b34"),
+    "attention": (QT_TRANSLATE_NOOP("SyncPanel", "Needs attention"), "#a11d1d"),
+}
+#: the engine's phases (``push SR``, ``pull ESS``, ...)
+PHASES = {
+    "push": QT_TRANSLATE_NOOP("SyncPanel", "Sending to the %1"),
+    "pull": QT_TRANSLATE_NOOP("SyncPanel", "Receiving from the %1"),
+}
+SERVICES = {
+    "SR": QT_TRANSLATE_NOOP("SyncPanel", "Social Registry"),
+    "ESS": QT_TRANSLATE_NOOP("SyncPanel", "Employment Support System"),
 }
 
 
-def _fmt_value(value) -> str:
-    if value is None or value == "":
-        return "—"
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+def state_text(state: str) -> tuple[str, str]:
+    """The translated label of a scheduler state, and its colour."""
+    text, colour = STATES.get(state, STATES["offline"])
+    return translate("SyncPanel", text), colour
+
+
+def phase_text(phase: str, items: int, size: int) -> str:
+    """``push SR`` → "Sending to the Social Registry: 200 records, 12 kB"."""
+    verb, _, service = phase.partition(" ")
+    where = translate("SyncPanel", PHASES[verb]).replace("%1", translate("SyncPanel", SERVICES[service])) \
+        if verb in PHASES and service in SERVICES else phase
+    return translate("SyncPanel", "%1: %2 records, %3 kB").replace("%1", where).replace(
+        "%2", f"{items:,}").replace("%3", f"{size // 1024:,}")
 
 
 class SyncPanel(QWidget):
@@ -38,11 +59,13 @@ class SyncPanel(QWidget):
     openMember = Signal(str)
     signOutRequested = Signal()
 
-    def __init__(self, context, scheduler, run_write: Callable, parent: QWidget | None = None):
+    def __init__(self, context, scheduler, run_write: Callable, conn: sqlcipher3.Connection,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
         self.scheduler = scheduler
         self.run_write = run_write
+        self.conn = conn
         self.setObjectName("syncPanel")
 
         self.state_label = QLabel()
@@ -57,8 +80,7 @@ class SyncPanel(QWidget):
         self.progress.setRange(0, 0)
         self.progress.setTextVisible(True)
         self.progress.hide()
-        self.sync_button = QPushButton(self.tr("&Sync now"))
-        self.sync_button.setShortcut("F5")
+        self.sync_button = QPushButton(self.tr("Sync now  (F5)"))
         self.cancel_button = QPushButton(self.tr("&Cancel"))
         self.cancel_button.hide()
         self.sign_out_button = QPushButton(self.tr("Sign &out…"))
@@ -112,8 +134,8 @@ class SyncPanel(QWidget):
             self.openMember.emit(item.data(Qt.ItemDataRole.UserRole))
 
     def show_state(self, state: str) -> None:
-        text, colour = STATES.get(state, STATES["offline"])
-        self.state_label.setText(self.tr(text))
+        text, colour = state_text(state)
+        self.state_label.setText(text)
         self.state_label.setStyleSheet(f"color: {colour};")
         syncing = state == "syncing"
         self.progress.setVisible(syncing)
@@ -121,14 +143,11 @@ class SyncPanel(QWidget):
         self.sync_button.setEnabled(not syncing)
 
     def show_progress(self, phase: str, items: int, size: int) -> None:
-        self.progress.setFormat(self.tr("%1: %2 records, %3 kB").replace("%1", phase)
-                                .replace("%2", f"{items:,}").replace("%3", f"{size // 1024:,}"))
+        self.progress.setFormat(phase_text(phase, items, size))
 
     def refresh(self) -> None:
         """Re-read the queues; cheap (indexed counts and the few quarantined rows)."""
-        if self.context.store is None:
-            return
-        view = overview(self.context.store.conn)
+        view = overview(self.conn)
         self.last_sync.setText(self.tr("Last sync: %1").replace("%1", view.last_sync or self.tr("never")))
         self.queues.setText(self.tr("Waiting to send: %1 to the Social Registry, %2 to the Employment Support "
                                     "System").replace("%1", str(view.pending["SR"])).replace("%2", str(view.pending["ESS"])))
@@ -143,9 +162,9 @@ class SyncPanel(QWidget):
         self.conflicts.setRowCount(len(view.conflicts))
         for row, c in enumerate(view.conflicts):
             self._set(self.conflicts, row, 0, c.member_name, c.member_id)
-            self._set(self.conflicts, row, 1, f"{c.entity_type}.{c.field_name}")
-            self._set(self.conflicts, row, 2, _fmt_value(c.mine))
-            self._set(self.conflicts, row, 3, _fmt_value(c.theirs))
+            self._set(self.conflicts, row, 1, field_label(c.entity_type, c.field_name))
+            self._set(self.conflicts, row, 2, shown_value(c.entity_type, c.field_name, c.mine))
+            self._set(self.conflicts, row, 3, shown_value(c.entity_type, c.field_name, c.theirs))
             cell = QWidget()
             box = QHBoxLayout(cell)
             box.setContentsMargins(0, 0, 0, 0)

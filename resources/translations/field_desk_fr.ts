@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="+53"/>
+        <location filename="../../desktop/ui/labels.py" line="+52"/>
         <source>Worklist</source>
         <comment>Potentially unemployed: no pension or tax contributions for months</comment>
         <translation>Potentiellement sans emploi : aucune cotisation de retraite ni d&apos;impôt depuis des mois</translation>
@@ -739,237 +739,6 @@
     </message>
 </context>
 <context>
-    <name>DetailPane</name>
-    <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="+21"/>
-        <source>Head</source>
-        <translation>Chef de ménage</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Spouse</source>
-        <translation>Conjoint(e)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Child</source>
-        <translation>Enfant</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Other</source>
-        <translation>Autre</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Employment verifications</source>
-        <translation>Vérifications de l&apos;emploi</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Education verifications</source>
-        <translation>Vérifications de la formation</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Plan</source>
-        <translation>Plan</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Plan items</source>
-        <translation>Objectifs du plan</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Services</source>
-        <translation>Services</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Contacts</source>
-        <translation>Contacts</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Alerts</source>
-        <translation>Alertes</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enrolments</source>
-        <translation>Inscriptions</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Consents</source>
-        <translation>Consentements</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Notes</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change requests</source>
-        <translation>Demandes de correction</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reviews</source>
-        <translation>Revues</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Conflicts</source>
-        <translation>Conflits</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Member details</source>
-        <translation>Fiche du membre</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>UIN %1</source>
-        <translation>NIU %1</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n years</source>
-        <translation>
-            <numerusform>%n an</numerusform>
-            <numerusform>%n ans</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Phone</source>
-        <translation>Téléphone</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>none recorded</source>
-        <translation>aucun enregistré</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Locality</source>
-        <translation>Localité</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Case status</source>
-        <translation>État du dossier</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Next due</source>
-        <translation>Prochaine échéance</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sync</source>
-        <translation>Synchronisation</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Social Registry checks</source>
-        <translation>Vérifications du Registre social</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Potentially unemployed</source>
-        <translation>Potentiellement sans emploi</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Verify at visit</source>
-        <translation>À vérifier lors de la visite</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Returned by supervisor</source>
-        <translation>Renvoyé par le superviseur</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Pension</source>
-        <translation>Retraite</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Tax</source>
-        <translation>Impôts</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Months without contributions</source>
-        <translation>Mois sans cotisations</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Education</source>
-        <translation>Éducation</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Labour readiness</source>
-        <translation>Aptitude à l&apos;emploi</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Assignment</source>
-        <translation>Affectation</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Office</source>
-        <translation>Agence</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Segment</source>
-        <translation>Segment</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Counselor</source>
-        <translation>Conseiller emploi</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Case manager</source>
-        <translation>Gestionnaire de cas</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Referred by</source>
-        <translation>Orienté par</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Household %1</source>
-        <translation>Ménage %1</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Case records</source>
-        <translation>Éléments du dossier</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Recent history</source>
-        <translation>Historique récent</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>nothing planned</source>
-        <translation>rien de prévu</translation>
-    </message>
-</context>
-<context>
     <name>ErrorDialog</name>
     <message>
         <location filename="../../desktop/ui/error_dialog.py" line="+4"/>
@@ -1506,7 +1275,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+33"/>
+        <location filename="../../desktop/ui/main_window.py" line="+47"/>
         <source>Potentially unemployed</source>
         <extracomment>flag checkboxes: filter key → label</extracomment>
         <translation>Potentiellement sans emploi</translation>
@@ -1542,9 +1311,9 @@
         <translation>Conflit à résoudre</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+42"/>
         <source>Field Desk — %1</source>
-        <extracomment>the widest usual value of each column: widths follow the font, not fixed pixels default widths of the filter panel and the member&apos;s file; the list takes the rest shortest search text that filters (the search index answers two characters and more quickly) a new result is in the model and the view has been asked to repaint (benchmarks wait on it)</extracomment>
+        <extracomment>the widest usual value of each column: widths follow the font, not fixed pixels default widths of the filter panel and the member&apos;s record; the list takes the rest shortest search text that filters (the search index answers two characters and more quickly) a new result is in the model and the view has been asked to repaint (benchmarks wait on it) the worklist was written to a CSV file: (path, rows)</extracomment>
         <translation>Field Desk — %1</translation>
     </message>
     <message>
@@ -1573,7 +1342,13 @@
         <translation>Effacer la recherche et les filtres</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
+        <location line="+42"/>
+        <source>Sync progress</source>
+        <translation>Progression de la synchronisation</translation>
+    </message>
+    <message>
+        <location line="-35"/>
         <source>Passphrase-protected</source>
         <translation>Protégé par phrase secrète</translation>
     </message>
@@ -1593,7 +1368,87 @@
         <translation>La base de données locale est chiffrée ; sa clé est conservée dans le trousseau sécurisé de cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
+        <source>Fetching your worklist from the Social Registry and the Employment Support System…</source>
+        <translation>Récupération de votre liste de travail auprès du Registre social et du Système d’appui à l’emploi…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Sync</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export list as CSV…</source>
+        <translation>&amp;Exporter la liste en CSV…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the members shown, with the current search and filters</source>
+        <translation>Enregistrer les membres affichés, avec la recherche et les filtres actuels</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign &amp;out…</source>
+        <translation>Se &amp;déconnecter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Member</source>
+        <translation>&amp;Membre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open &amp;plan</source>
+        <translation>Ouvrir le &amp;plan</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send programme &amp;alert…</source>
+        <translation>Envoyer une &amp;alerte programme…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alert the selected members about a programme by SMS, WhatsApp or call</source>
+        <translation>Informer les membres sélectionnés d’un programme par SMS, WhatsApp ou appel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;ync</source>
+        <translation>S&amp;ynchronisation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Cancel sync</source>
+        <translation>&amp;Annuler la synchronisation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync &amp;panel</source>
+        <translation>&amp;Panneau de synchronisation</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <location line="+10"/>
         <source>Areas and segments</source>
         <translation>Zones et segments</translation>
@@ -1624,12 +1479,114 @@
         <translation>Toutes les aptitudes à l&apos;emploi</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>Sync with the server is not available in this version yet.</source>
-        <translation>La synchronisation avec le serveur n&apos;est pas encore disponible dans cette version.</translation>
+        <location line="+69"/>
+        <source>Select the members to alert in the list first.</source>
+        <translation>Sélectionnez d’abord dans la liste les membres à alerter.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+10"/>
+        <source>worklist.csv</source>
+        <translation>liste-de-travail.csv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the list as CSV</source>
+        <translation>Exporter la liste en CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Exporting…</source>
+        <translation>Exportation…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+40"/>
+        <source>Sign out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-38"/>
+        <source>%n change(s) have not reached the server yet.</source>
+        <translation>
+            <numerusform>%n modification n’a pas encore atteint le serveur.</numerusform>
+            <numerusform>%n modifications n’ont pas encore atteint le serveur.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync first (F5) to send them. To sign out now, save them to a file and hand it to your office; keep it on encrypted media.</source>
+        <translation>Synchronisez d’abord (F5) pour les envoyer. Pour vous déconnecter maintenant, enregistrez-les dans un fichier et remettez-le à votre bureau ; gardez-le sur un support chiffré.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Export and sign out…</source>
+        <translation>&amp;Exporter et se déconnecter…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign out and remove your worklist from this device?</source>
+        <translation>Se déconnecter et retirer votre liste de travail de cet appareil ?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You will need a connection to sign in again.</source>
+        <translation>Il vous faudra une connexion pour vous reconnecter.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign &amp;out</source>
+        <translation>Se &amp;déconnecter</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save the unsent changes</source>
+        <translation>Enregistrer les modifications non envoyées</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unsent-changes.json</source>
+        <translation>modifications-non-envoyees.json</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON files (*.json)</source>
+        <translation>Fichiers JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Signing out…</source>
+        <translation>Déconnexion…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Could not sign out: %1. Nothing was removed from this device. Field Desk will close; open it again to continue your work.</source>
+        <translation>Impossible de se déconnecter : %1. Rien n’a été retiré de cet appareil. Field Desk va se fermer ; rouvrez-le pour continuer votre travail.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Field Desk</source>
+        <translation>Field Desk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This device was removed from your account by an administrator, and the local copy of your worklist has been deleted. Sign in again to continue.</source>
+        <translation>Un administrateur a retiré cet appareil de votre compte, et la copie locale de votre liste de travail a été supprimée. Reconnectez-vous pour continuer.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+36"/>
+        <source>%n member(s) exported to %1</source>
+        <translation>
+            <numerusform>%n membre exporté vers %1</numerusform>
+            <numerusform>%n membres exportés vers %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Last sync %1</source>
         <translation>Dernière synchronisation %1</translation>
     </message>
@@ -1698,7 +1655,7 @@
 <context>
     <name>PlanEditor</name>
     <message>
-        <location filename="../../desktop/ui/plan_editor.py" line="+54"/>
+        <location filename="../../desktop/ui/plan_editor.py" line="+55"/>
         <source>(empty)</source>
         <extracomment>code lists of the plan fields a conflict can be about, to show labels and offer choices</extracomment>
         <translation>(vide)</translation>
@@ -1887,7 +1844,7 @@
 <context>
     <name>RecordView</name>
     <message>
-        <location filename="../../desktop/ui/record_view.py" line="+30"/>
+        <location filename="../../desktop/ui/record_view.py" line="+31"/>
         <source>&amp;Contact…</source>
         <translation>&amp;Contact…</translation>
     </message>
@@ -1967,7 +1924,7 @@
         <translation>Non remis</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>&amp;New…</source>
         <translation>&amp;Nouveau…</translation>
     </message>
@@ -1977,7 +1934,12 @@
         <translation>Enregistrer une information pour ce bénéficiaire</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>&amp;New</source>
+        <translation>&amp;Nouveau</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Open &amp;plan</source>
         <translation>Ouvrir le &amp;plan</translation>
     </message>
@@ -2002,12 +1964,27 @@
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+5"/>
+        <source>Re&amp;views</source>
+        <translation>&amp;Revues</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>This beneficiary is no longer on this device.</source>
         <translation>Ce bénéficiaire n&apos;est plus sur cet appareil.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>Choose a member in the list</source>
+        <translation>Choisissez un membre dans la liste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Their record, plan and history appear here.</source>
+        <translation>Son dossier, son plan et son historique s’affichent ici.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>UIN {0}</source>
         <translation>NIU {0}</translation>
     </message>
@@ -2022,7 +1999,7 @@
         <translation>pas de téléphone</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Household</source>
         <translation>Ménage</translation>
     </message>
@@ -2208,6 +2185,124 @@
     </message>
 </context>
 <context>
+    <name>Reviews</name>
+    <message>
+        <location filename="../../desktop/ui/reviews.py" line="+27"/>
+        <source>Plan</source>
+        <extracomment>what was changed, as the supervisor reads it</extracomment>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan goal</source>
+        <translation>Objectif du plan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrolment</source>
+        <translation>Inscription</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Employment verification</source>
+        <translation>Vérification de l’emploi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Education verification</source>
+        <translation>Vérification de la formation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Update</source>
+        <translation>Mise à jour</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What changed</source>
+        <translation>Ce qui a changé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Review</source>
+        <translation>Revue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Updates to review</source>
+        <translation>Mises à jour à revoir</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No updates of this beneficiary to review.</source>
+        <translation>Aucune mise à jour de ce bénéficiaire à revoir.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What the author should correct (needed to return an update)</source>
+        <translation>Ce que l’auteur doit corriger (obligatoire pour renvoyer une mise à jour)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Comment</source>
+        <translation>&amp;Commentaire</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A&amp;pprove</source>
+        <translation>A&amp;pprouver</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Return to author</source>
+        <translation>&amp;Renvoyer à l’auteur</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="+17"/>
+        <source>Field Desk: settings</source>
+        <extracomment>language code → its name in that language, so anyone can find their own</extracomment>
+        <translation>Field Desk : paramètres</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>As the system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The new language is used the next time you start Field Desk.</source>
+        <translation>La nouvelle langue s’applique au prochain démarrage de Field Desk.</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <location filename="../../desktop/ui/signin.py" line="+62"/>
@@ -2309,6 +2404,24 @@
     </message>
 </context>
 <context>
+    <name>StartupDialog</name>
+    <message>
+        <location filename="../../desktop/ui/startup.py" line="+22"/>
+        <source>Field Desk: starting the demo</source>
+        <translation>Field Desk : démarrage de la démonstration</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Starting the demo Social Registry and Employment Support System, then signing in as the demo counselor…</source>
+        <translation>Démarrage du Registre social et du Système d’appui à l’emploi de démonstration, puis connexion en tant que conseiller de démonstration…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The demo could not start: %1</source>
+        <translation>La démonstration n’a pas pu démarrer : %1</translation>
+    </message>
+</context>
+<context>
     <name>StoreError</name>
     <message>
         <location filename="../../desktop/store/errors.py" line="+19"/>
@@ -2354,9 +2467,8 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="+22"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="+25"/>
         <source>Offline: your work is kept on this device</source>
-        <extracomment>scheduler state → (label, colour) shown at the top of the panel</extracomment>
         <translation>Hors ligne : votre travail est conservé sur cet appareil</translation>
     </message>
     <message>
@@ -2375,12 +2487,7 @@
         <translation>Action requise</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <source>&amp;Sync now</source>
-        <translation>&amp;Synchroniser maintenant</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+56"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Annuler</translation>
     </message>
@@ -2431,12 +2538,38 @@
         <translation>Conflits à résoudre</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="-47"/>
         <source>%1: %2 records, %3 kB</source>
         <translation>%1 : %2 enregistrements, %3 ko</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-20"/>
+        <source>Sending to the %1</source>
+        <extracomment>the engine&apos;s phases (``push SR``, ``pull ESS``, ...)</extracomment>
+        <translation>Envoi au %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receiving from the %1</source>
+        <translation>Réception depuis le %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Social Registry</source>
+        <translation>Registre social</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Employment Support System</source>
+        <translation>Système d’appui à l’emploi</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Sync now  (F5)</source>
+        <translation>Synchroniser  (F5)</translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <source>Last sync: %1</source>
         <translation>Dernière synchronisation : %1</translation>
     </message>

@@ -11,10 +11,13 @@ import unicodedata  # noqa: E402
 import pytest  # noqa: E402
 
 from desktop.domain.model import Assignment, Member  # noqa: E402
+from desktop.sync.transport import RetryPolicy  # noqa: E402
 from desktop.ui.context import Context, Settings  # noqa: E402
 from tests.conftest import TODAY, fill  # noqa: E402
 
 N_MEMBERS = 600
+#: a test that loses the server gives up at once
+FAST_RETRY = RetryPolicy(attempts=1, base=0.01, cap=0.05, max_wait=1)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -53,9 +56,13 @@ def context(data_dir, profile, store, population):
 
 @pytest.fixture
 def window(qtbot, context):
+    """The main window over a store filled without a server; its scheduler is never started."""
+    from desktop.app import build_scheduler
     from desktop.ui.main_window import MainWindow
 
-    win = MainWindow(context)
+    scheduler = build_scheduler(context, retry=FAST_RETRY)
+    win = MainWindow(context, scheduler)
+    context.closers.append(scheduler.shutdown)
     qtbot.addWidget(win)
     with qtbot.waitSignal(win.resultsShown):
         win.resize(1366, 740)

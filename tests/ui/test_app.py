@@ -80,14 +80,23 @@ def test_excepthook_shows_a_known_problem_as_its_plain_message(qtbot, tmp_path, 
     box.reject()
 
 
-def test_demo_profile_is_filled_once_and_reopened_as_a_counselor(tmp_path):
-    def opened(members):
+def test_demo_starts_its_server_signs_in_syncs_and_reopens_the_same_profile_next_time(qtbot, tmp_path):
+    def start_demo() -> tuple[str, str, int]:
         ctx = Context(data_dir=tmp_path, settings=Settings(tmp_path / "settings.ini"))
-        app.open_demo(ctx, members)
+        windows = []
+        dialog = app.open_demo(ctx, 60, windows.append)
+        qtbot.addWidget(dialog)
         try:
-            return ctx.actor.role, status_summary(ctx.store.conn)["assigned"]
+            qtbot.waitUntil(lambda: bool(windows) and windows[0].scheduler.state == "up_to_date"
+                            and windows[0].model.rowCount() > 0, timeout=30000)
+            window = windows[0]
+            qtbot.addWidget(window)
+            assert "Field Desk" in window.windowTitle()
+            assert window.status_state.text() == "Up to date"
+            return ctx.profile.profile_id, ctx.actor.role, status_summary(window.bench.conn)["assigned"]
         finally:
             ctx.close()
 
-    assert opened(40) == ("counselor", 40)
-    assert opened(40) == ("counselor", 40)
+    profile_id, role, assigned = start_demo()
+    assert role == "counselor" and assigned > 0
+    assert start_demo() == (profile_id, role, assigned)

@@ -89,8 +89,9 @@ def test_selecting_a_member_shows_their_file_with_household(qtbot, window, popul
     members, _ = population
     window.table.setCurrentIndex(window.model.index(5, 0))
     member = members[window.model.index(5, 0).data(MEMBER_ID_ROLE)]
-    text = window.detail._label.text()
-    assert member.name in text and member.uin in text
+    assert window.record.member_id == member.id
+    assert window.record.title.text() == member.name and member.uin in window.record.subtitle.text()
+    text = window.record.overview.text()
     for other in (m for m in members.values() if m.household_id == member.household_id):
         assert other.name in text
 
@@ -121,8 +122,9 @@ def test_keyboard_shortcuts_reach_search_and_list(qtbot, window):
     qtbot.keyClick(window.search, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.table.hasFocus()
     assert window.table.currentIndex().row() == 0
-    with qtbot.waitSignal(window.syncRequested):
+    with qtbot.waitSignal(window.scheduler.stateChanged) as state:
         qtbot.keyClick(window.table, Qt.Key.Key_F5)
+    assert state.args == ["syncing"]
 
 
 def test_a_single_letter_does_not_filter_the_list(qtbot, window, population):

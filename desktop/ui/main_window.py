@@ -57,7 +57,7 @@ COLUMN_SAMPLES = {"name": "Ouédraogo, Khadija", "uin": "0000000000", "age": "10
                   "area": "Tambacounda", "segment": "B-training", "flags": "", "next_due": "2026-12-31"}
 FLAGS_WIDTH = 3 * 16 + 2 * 3 + 8
 #: default widths of the filter panel and the member's record; the list takes the rest
-PANE_WIDTHS = (190, 560)
+PANE_WIDTHS = (215, 540)
 ICON_WIDTH = 22
 TREE_ROLE = Qt.ItemDataRole.UserRole + 1
 #: shortest search text that filters (the search index answers two characters and more quickly)
@@ -264,6 +264,9 @@ class MainWindow(QMainWindow):
         self.sync_dock.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.sync_dock)
         self.sync_dock.hide()
+        # opened, it takes a third of the height: the list stays usable at 768 pixels
+        self.sync_dock.visibilityChanged.connect(
+            lambda shown: shown and self.resizeDocks([self.sync_dock], [self.height() // 3], Qt.Orientation.Vertical))
         self.scheduler.stateChanged.connect(self._on_sync_state)
         self.scheduler.progress.connect(self._on_sync_progress)
         self.scheduler.finished.connect(self._on_sync_finished)
@@ -503,7 +506,9 @@ class MainWindow(QMainWindow):
         syncing = state == "syncing"
         self.status_progress.setVisible(syncing)
         self.sync_button.setEnabled(not syncing)
-        self.first_sync.setVisible(syncing and self._total == 0)
+        first = syncing and self._total == 0
+        self.first_sync.setVisible(first)
+        self.list_stack.setVisible(not first)
 
     def _on_sync_progress(self, phase: str, items: int, size: int) -> None:
         text = phase_text(phase, items, size)
@@ -512,6 +517,7 @@ class MainWindow(QMainWindow):
 
     def _on_sync_finished(self, report) -> None:
         self.first_sync.hide()
+        self.list_stack.show()
         self.refresh_all()
         self.record.refresh()
         if report.errors:
@@ -676,8 +682,8 @@ class MainWindow(QMainWindow):
 
     def _restore_state(self) -> None:
         s = self.context.settings
-        if s.get("window/geometry"):
-            self.restoreGeometry(s.get("window/geometry"))
+        if not (s.get("window/geometry") and self.restoreGeometry(s.get("window/geometry"))):
+            self.resize(self.screen().availableGeometry().size())  # first start: the whole screen
         self._panes_sized = bool(s.get("worklist/splitter")) and self.splitter.restoreState(s.get("worklist/splitter"))
 
     def showEvent(self, event) -> None:

@@ -144,6 +144,7 @@ class PlanEditor(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())  # wrap at the real width
         self.table.doubleClicked.connect(self.edit_current)
         self.table.activated.connect(self.edit_current)
         self.empty = QLabel(translate("PlanEditor", "No goals yet. Add the first social or employment goal "

@@ -148,7 +148,8 @@ class SyncPanel(QWidget):
     def refresh(self) -> None:
         """Re-read the queues; cheap (indexed counts and the few quarantined rows)."""
         view = overview(self.conn)
-        self.last_sync.setText(self.tr("Last sync: %1").replace("%1", view.last_sync or self.tr("never")))
+        self.last_sync.setText(self.tr("Last sync: %1").replace(
+            "%1", view.last_sync[:16].replace("T", " ") if view.last_sync else self.tr("never")))
         self.queues.setText(self.tr("Waiting to send: %1 to the Social Registry, %2 to the Employment Support "
                                     "System").replace("%1", str(view.pending["SR"])).replace("%2", str(view.pending["ESS"])))
         self.rejected.setRowCount(len(view.rejected))

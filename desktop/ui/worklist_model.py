@@ -23,16 +23,16 @@ from .labels import OVERDUE_COLOR, age_on, code_label, area_label, flag_texts, f
 #: (key, header, sort key in store.worklist.SORTS or None)
 COLUMNS: tuple[tuple[str, str, str | None], ...] = (
     ("name", QT_TRANSLATE_NOOP("WorklistModel", "Name"), "name"),
-    ("uin", QT_TRANSLATE_NOOP("WorklistModel", "UIN"), "uin"),
+    ("flags", QT_TRANSLATE_NOOP("WorklistModel", "Flags"), None),
+    ("sync", QT_TRANSLATE_NOOP("WorklistModel", "Sync"), "sync"),
+    ("status", QT_TRANSLATE_NOOP("WorklistModel", "Case status"), "status"),
+    ("next_due", QT_TRANSLATE_NOOP("WorklistModel", "Next due"), "next_due"),
+    ("readiness", QT_TRANSLATE_NOOP("WorklistModel", "Readiness"), "readiness"),
     ("age", QT_TRANSLATE_NOOP("WorklistModel", "Age"), "age"),
     ("locality", QT_TRANSLATE_NOOP("WorklistModel", "Locality"), "locality"),
     ("area", QT_TRANSLATE_NOOP("WorklistModel", "Area"), "area"),
     ("segment", QT_TRANSLATE_NOOP("WorklistModel", "Segment"), "segment"),
-    ("readiness", QT_TRANSLATE_NOOP("WorklistModel", "Readiness"), "readiness"),
-    ("flags", QT_TRANSLATE_NOOP("WorklistModel", "Flags"), None),
-    ("status", QT_TRANSLATE_NOOP("WorklistModel", "Case status"), "status"),
-    ("next_due", QT_TRANSLATE_NOOP("WorklistModel", "Next due"), "next_due"),
-    ("sync", QT_TRANSLATE_NOOP("WorklistModel", "Sync"), "sync"),
+    ("uin", QT_TRANSLATE_NOOP("WorklistModel", "UIN"), "uin"),
 )
 COLUMN = {key: i for i, (key, _h, _s) in enumerate(COLUMNS)}
 MEMBER_ID_ROLE = Qt.ItemDataRole.UserRole + 1

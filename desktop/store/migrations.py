@@ -147,5 +147,12 @@ CREATE TABLE drafts (
 CREATE INDEX outbox_entity ON outbox (entity_type, entity_id, state);
 """
 
-STEPS: list[str] = [V1, V2]
+V3 = """
+-- a supervisor's list shows which members have updates waiting for review
+ALTER TABLE members ADD COLUMN reviews_pending INTEGER NOT NULL DEFAULT 0;
+UPDATE members SET reviews_pending = EXISTS (SELECT 1 FROM records r WHERE r.member_id = members.id
+    AND r.entity_type = 'Review' AND r.data ->> '$.outcome' = 'pending');
+"""
+
+STEPS: list[str] = [V1, V2, V3]
 LATEST = len(STEPS)

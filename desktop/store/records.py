@@ -110,6 +110,8 @@ UPDATE members SET
               AND r.entity_type = 'PlanItem' AND r.data ->> '$.status' IN ('planned', 'in_progress')),
   returned = EXISTS (SELECT 1 FROM records r WHERE r.member_id = members.id AND r.entity_type = 'Review'
                      AND r.data ->> '$.outcome' = 'returned'),
+  reviews_pending = EXISTS (SELECT 1 FROM records r WHERE r.member_id = members.id AND r.entity_type = 'Review'
+                            AND r.data ->> '$.outcome' = 'pending'),
   last_contact = (SELECT max(r.data ->> '$.contacted_on') FROM records r WHERE r.member_id = members.id
                   AND r.entity_type = 'OutreachContact'),
   case_status = CASE

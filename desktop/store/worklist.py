@@ -32,6 +32,7 @@ FLAGS = {
     "needs_field_check": "needs_field_check = 1",
     "overdue": "next_due < :today",
     "returned": "returned = 1",
+    "awaiting_review": "reviews_pending = 1",
     "pending_sync": "pending > 0",
     "rejected": "rejected > 0",
     "conflict": "conflicts > 0",

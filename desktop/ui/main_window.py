@@ -48,6 +48,7 @@ FLAG_FILTERS = (
     ("needs_field_check", codes.QT_TRANSLATE_NOOP("MainWindow", "Verify at visit")),
     ("overdue", codes.QT_TRANSLATE_NOOP("MainWindow", "Overdue")),
     ("returned", codes.QT_TRANSLATE_NOOP("MainWindow", "Returned by supervisor")),
+    ("awaiting_review", codes.QT_TRANSLATE_NOOP("MainWindow", "Awaiting review")),
     ("pending_sync", codes.QT_TRANSLATE_NOOP("MainWindow", "Waiting to sync")),
     ("rejected", codes.QT_TRANSLATE_NOOP("MainWindow", "Rejected by server")),
     ("conflict", codes.QT_TRANSLATE_NOOP("MainWindow", "Conflict to resolve")),

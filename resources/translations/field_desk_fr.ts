@@ -1297,6 +1297,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Awaiting review</source>
+        <translation>En attente de validation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Waiting to sync</source>
         <translation>En attente de synchronisation</translation>
     </message>
@@ -1378,7 +1383,7 @@
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1568,7 +1573,7 @@
         <translation>Impossible de se déconnecter : %1. Rien n’a été retiré de cet appareil. Field Desk va se fermer ; rouvrez-le pour continuer votre travail.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>Field Desk</source>
         <translation>Field Desk</translation>
     </message>
@@ -1751,7 +1756,7 @@
         <translation>Objectifs du plan</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>No goals yet. Add the first social or employment goal agreed with the beneficiary.</source>
         <translation>Aucun objectif pour l&apos;instant. Ajoutez le premier objectif social ou d&apos;emploi convenu avec le bénéficiaire.</translation>
     </message>
@@ -2574,7 +2579,7 @@
         <translation>Dernière synchronisation : %1</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>never</source>
         <translation>jamais</translation>
     </message>
@@ -2706,12 +2711,12 @@
         <translation>Nom</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>UIN</source>
         <translation>NIU</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>Age</source>
         <translation>Âge</translation>
     </message>
@@ -2731,17 +2736,17 @@
         <translation>Segment</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>Readiness</source>
         <translation>Aptitude</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>Flags</source>
         <translation>Signalements</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Case status</source>
         <translation>État du dossier</translation>
     </message>
@@ -2751,12 +2756,12 @@
         <translation>Prochaine échéance</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+99"/>
         <source>Click to sort by this column</source>
         <translation>Cliquez pour trier selon cette colonne</translation>
     </message>

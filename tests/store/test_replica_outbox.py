@@ -135,3 +135,18 @@ def test_member_and_household_ids_are_found_exactly_not_as_number_prefixes(fille
     # digits of ids are not words: a search for "00" finds UINs and phones starting so, not everyone
     hits = fetch_rows(conn, query_ids(conn, WorklistFilter(text="00")))
     assert all(r.uin.startswith("00") or "00" in r.phone for r in hits.values())
+
+
+def test_a_pending_review_flags_the_member_until_the_supervisor_decides(cases):
+    from desktop.store.worklist import WorklistFilter, query_ids
+    store = cases.store
+    review = {"entity_type": "Review", "entity_id": "rv-1", "version": 1, "member_id": MEMBER,
+              "data": {"member_id": MEMBER, "entity_type": "EmploymentVerification", "entity_id": "ev-1",
+                       "author": "counselor", "author_role": "counselor", "outcome": "pending"}}
+    replica.apply_page(store, "ESS", [review], 3, "e")
+    flagged = lambda: store.conn.execute("SELECT id FROM members WHERE rowid IN"  # noqa: E731
+                                         " (SELECT value FROM json_each(?))",
+                                         (str(query_ids(store.conn, WorklistFilter(flags=frozenset({"awaiting_review"})))),)).fetchall()
+    assert flagged() == [(MEMBER,)]
+    cases.decide_review("rv-1", "approved")
+    assert flagged() == []

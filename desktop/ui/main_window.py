@@ -259,15 +259,16 @@ class MainWindow(QMainWindow):
         self.sync_panel = SyncPanel(self.context, self.scheduler, self.queue.run, self._ui_conn)
         self.sync_panel.openMember.connect(self.open_member)
         self.sync_panel.signOutRequested.connect(self.sign_out)
+        # the queues change with every save, whichever screen made it (a draft costs a few
+        # indexed counts); the panel is read again when it is opened
+        self.queue.done.connect(lambda *_: self.sync_panel.refresh())
         self.sync_dock = QDockWidget(self.tr("Sync"), self)
         self.sync_dock.setObjectName("syncDock")
         self.sync_dock.setWidget(self.sync_panel)
         self.sync_dock.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.sync_dock)
         self.sync_dock.hide()
-        # opened, it takes a third of the height: the list stays usable at 768 pixels
-        self.sync_dock.visibilityChanged.connect(
-            lambda shown: shown and self.resizeDocks([self.sync_dock], [self.height() // 3], Qt.Orientation.Vertical))
+        self.sync_dock.visibilityChanged.connect(self._sync_dock_shown)
         self.scheduler.stateChanged.connect(self._on_sync_state)
         self.scheduler.progress.connect(self._on_sync_progress)
         self.scheduler.finished.connect(self._on_sync_finished)
@@ -492,6 +493,13 @@ class MainWindow(QMainWindow):
             "Could not sign out: %1. Nothing was removed from this device. Field Desk will close; open it "
             "again to continue your work.").replace("%1", known_message(exc) or str(exc)))
         self.close()
+
+    def _sync_dock_shown(self, visible: bool) -> None:
+        """Opened, the panel is read again and takes a third of the height, so the list stays
+        usable at 768 pixels."""
+        if visible:
+            self.sync_panel.refresh()
+            self.resizeDocks([self.sync_dock], [self.height() // 3], Qt.Orientation.Vertical)
 
     def _after_change(self) -> None:
         """A save from a form, the plan, an alert or a resolution: the rows and counts are read again."""

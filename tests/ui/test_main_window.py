@@ -134,3 +134,14 @@ def test_a_single_letter_does_not_filter_the_list(qtbot, window, population):
     with qtbot.waitSignal(window.resultsShown):
         window.search.setText("aw")
     assert 0 < window.model.rowCount() < len(population[0])
+
+
+def test_sync_panel_counts_follow_a_save_from_any_screen(qtbot, window):
+    from desktop.domain.model import Note
+    member_id = shown_ids(window)[0] if window.model.rowCount() else "M-0000001"
+    cases = window.context.cases
+    before = window.sync_panel.queues.text()
+    with qtbot.waitSignal(window.queue.done):
+        window.queue.run(lambda: cases.create(Note(member_id=member_id, text="seen at the market")))
+    assert window.sync_panel.queues.text() != before
+    assert "1 to the Social Registry" in window.sync_panel.queues.text()

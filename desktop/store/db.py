@@ -28,7 +28,14 @@ DB_NAME = "field-desk.db"
 BUSY_TIMEOUT_MS = 5000
 
 
-def _connect(path: Path, key: bytes, readonly: bool = False) -> sqlcipher3.Connection:
+#: page cache: the writer's is large because a sync rewrites pages across the whole list;
+#: a reader's stays small, as several live at once and memory counts on a field laptop
+WRITER_CACHE_KB = 96 * 1024
+READER_CACHE_KB = 64 * 1024
+
+
+def _connect(path: Path, key: bytes, readonly: bool = False,
+             cache_kb: int = READER_CACHE_KB) -> sqlcipher3.Connection:
     uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
     conn = sqlcipher3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     # a raw 256-bit key: no passphrase KDF on every open (that is done once, in keys.py)
@@ -44,7 +51,7 @@ def _connect(path: Path, key: bytes, readonly: bool = False) -> sqlcipher3.Conne
     conn.execute("PRAGMA temp_store = MEMORY")
     # a sync writes many pages per commit; checkpoint every ~64 MB of WAL instead of 4 MB
     conn.execute("PRAGMA wal_autocheckpoint = 16000")
-    conn.execute("PRAGMA cache_size = -98304")
+    conn.execute(f"PRAGMA cache_size = -{cache_kb}")
     return conn
 
 
@@ -76,7 +83,7 @@ class Store:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 if not os.access(path.parent, os.W_OK):
                     raise ReadOnlyError(str(path.parent))
-            conn = _connect(path, key)
+            conn = _connect(path, key, cache_kb=WRITER_CACHE_KB)
         except sqlcipher3.DatabaseError as exc:
             known = classify(exc)
             if isinstance(known, CorruptError) and key_check is None:

@@ -505,8 +505,18 @@ def home_of(entity_type: str) -> str:
 
 # --- Server-owned records, read into the worklist ----------------------------------------
 
+class PersonName:
+    """``name`` for anything with ``given_name`` and ``surname``: given name first, as spoken."""
+
+    __slots__ = ()
+
+    @property
+    def name(self) -> str:
+        return f"{self.given_name} {self.surname}".strip()  # type: ignore[attr-defined]
+
+
 @dataclass(slots=True)
-class Member:
+class Member(PersonName):
     """The SR's member, flattened for display; ``data`` keeps the full DCI record."""
 
     id: str
@@ -522,10 +532,6 @@ class Member:
     region: str
     relationship: str
     data: dict
-
-    @property
-    def name(self) -> str:
-        return f"{self.given_name} {self.surname}".strip()
 
     @classmethod
     def from_dci(cls, member_id: str, data: dict) -> "Member":

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import sqlcipher3
 
-from ..domain.model import Assignment, Member
+from ..domain.model import PersonName, Assignment, Member
 from .outbox import status_counts
 from .replica import cursor_of
 from .worklist import WorklistRow, fetch_rows
@@ -19,7 +19,7 @@ HISTORY_LIMIT = 20
 
 
 @dataclass(frozen=True)
-class HouseholdMember:
+class HouseholdMember(PersonName):
     id: str
     given_name: str
     surname: str
@@ -27,10 +27,6 @@ class HouseholdMember:
     sex: str
     birth_date: str
     on_worklist: bool
-
-    @property
-    def name(self) -> str:
-        return f"{self.given_name} {self.surname}".strip()
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from typing import Iterable
 
 import sqlcipher3
 
-from ..domain.model import Conflict, Plan, PlanItem, plan_id_for
+from ..domain.model import PersonName, Conflict, Plan, PlanItem, plan_id_for
 from .records import LIVE_STATES
 
 
@@ -39,7 +39,7 @@ class Programme:
 
 
 @dataclass(frozen=True)
-class MemberBrief:
+class MemberBrief(PersonName):
     """A member's name, phone and office: a form's heading, an alert's placeholders."""
 
     member_id: str
@@ -48,10 +48,6 @@ class MemberBrief:
     phone: str
     office: str
     uin: str
-
-    @property
-    def name(self) -> str:
-        return f"{self.given_name} {self.surname}".strip()
 
 
 @dataclass(frozen=True)

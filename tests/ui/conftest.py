@@ -81,3 +81,13 @@ def clean_logging():
         root.removeHandler(handler)
         handler.close()
     root.setLevel(before[1])
+
+
+def show_active(qtbot, widget, width: int, height: int):
+    """Shown at a laptop-window size and active, so keyboard input reaches it."""
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    with qtbot.waitActive(widget):
+        widget.show()
+        widget.activateWindow()
+    return widget

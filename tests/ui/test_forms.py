@@ -12,6 +12,8 @@ from desktop.ui.forms import FORMS, EnrollmentForm, FormDialog
 from desktop.ui.forms.editors import DateField, ListEditor
 from desktop.ui.tasks import Workbench, WriteQueue
 
+from .conftest import show_active
+
 MEMBER = "M-0000001"
 
 
@@ -103,13 +105,7 @@ INVALID = {
 def open_form(qtbot, bench, entity_type):
     if entity_type == "Enrollment":
         seed_programmes(bench.cases)
-    form = FORMS[entity_type](bench, MEMBER)
-    qtbot.addWidget(form)
-    form.resize(1000, 640)
-    with qtbot.waitActive(form):
-        form.show()
-        form.activateWindow()
-    return form
+    return show_active(qtbot, FORMS[entity_type](bench, MEMBER), 1000, 640)
 
 
 @pytest.mark.parametrize("entity_type", sorted(VALID))

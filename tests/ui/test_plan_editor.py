@@ -10,6 +10,7 @@ from desktop.domain.model import PlanItem, plan_id_for
 from desktop.store.records import load_record, write_record
 from desktop.ui.plan_editor import PlanEditor
 
+from .conftest import show_active
 from .test_forms import MEMBER, bench, fill  # noqa: F401 - the shared fixture
 
 COLUMN_GOAL, COLUMN_STATUS, COLUMN_DUE, COLUMN_SYNC = 1, 3, 4, 5
@@ -17,13 +18,7 @@ COLUMN_GOAL, COLUMN_STATUS, COLUMN_DUE, COLUMN_SYNC = 1, 3, 4, 5
 
 @pytest.fixture
 def editor(qtbot, bench):
-    widget = PlanEditor(bench, MEMBER)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 640)
-    with qtbot.waitActive(widget):
-        widget.show()
-        widget.activateWindow()
-    return widget
+    return show_active(qtbot, PlanEditor(bench, MEMBER), 1100, 640)
 
 
 def goal_item(cases, owner_role="employment", goal="Find seasonal work", due="2026-12-15") -> str:

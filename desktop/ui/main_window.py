@@ -57,7 +57,7 @@ FLAG_FILTERS = (
 COLUMN_SAMPLES = {"name": "Ouédraogo, Khadija", "uin": "0000000000", "age": "100", "locality": "Sébikotane",
                   "area": "Tambacounda", "segment": "B-training", "flags": "", "next_due": "2026-12-31"}
 FLAGS_WIDTH = 3 * 16 + 2 * 3 + 8
-#: default widths of the filter panel and the member's record; the list takes the rest
+#: narrowest default widths of the filter panel and the member's record; the list takes the rest
 PANE_WIDTHS = (215, 540)
 ICON_WIDTH = 22
 TREE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -147,7 +147,8 @@ class MainWindow(QMainWindow):
             sample = samples[key]
             width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(self.model.headerData(
                 i, Qt.Orientation.Horizontal)) + 10) + 10
-            header.resizeSection(i, FLAGS_WIDTH if key == "flags" else width + (ICON_WIDTH if key == "sync" else 0))
+            header.resizeSection(i, max(FLAGS_WIDTH, width) if key == "flags"
+                                 else width + (ICON_WIDTH if key == "sync" else 0))
         self.table.setSortingEnabled(True)
         header.setSortIndicator(COLUMN["name"], Qt.SortOrder.AscendingOrder)
         header.sortIndicatorChanged.connect(self._keep_indicator)
@@ -701,6 +702,8 @@ class MainWindow(QMainWindow):
         if not self._panes_sized:
             self._panes_sized = True
             left, right = PANE_WIDTHS
+            # the filter labels are longer in some languages (French): the panel fits them
+            left = max(left, self.splitter.widget(0).sizeHint().width())
             self.splitter.setSizes([left, max(400, self.splitter.width() - left - right), right])
 
     def closeEvent(self, event) -> None:

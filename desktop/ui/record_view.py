@@ -73,6 +73,7 @@ class RecordView(QWidget):
         self.dialog: FormDialog | None = None
         self.setObjectName("recordView")
         self.title = QLabel()
+        self.title.setWordWrap(True)  # long names and longer languages wrap instead of being cut
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)

@@ -713,6 +713,9 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _shut_down(self) -> None:
+        """Stop the list's worker and empty the list. The window's own read connection stays
+        open until the window goes: a paint or a sync signal already queued may still read
+        it, and a reader does not hold the writer's store open."""
         self.worker.stop()
-        self._ui_conn.close()
+        self.model.set_ids([])
 

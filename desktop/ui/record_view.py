@@ -99,7 +99,7 @@ class RecordView(QWidget):
         self.plan = PlanEditor(bench, member_id)
         self.plan.changed.connect(self._after_change)
         self.tabs = QTabWidget()
-        self.overview = self._page(translate("RecordView", "O&verview"))
+        self.overview = self._page(translate("RecordView", "&Overview"))
         self.tabs.addTab(self.plan, translate("RecordView", "Pl&an"))
         self.activity = self._page(translate("RecordView", "Ac&tivity"))
         self.history = self._page(translate("RecordView", "&History"))

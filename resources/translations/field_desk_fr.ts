@@ -1697,8 +1697,8 @@
     </message>
     <message>
         <location line="+25"/>
-        <source>Edit &amp;plan…</source>
-        <translation>Modifier le &amp;plan…</translation>
+        <source>Edit p&amp;lan…</source>
+        <translation>Modifier le p&amp;lan…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1732,8 +1732,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;Add goal…</source>
-        <translation>&amp;Ajouter un objectif…</translation>
+        <source>A&amp;dd goal…</source>
+        <translation>Aj&amp;outer un objectif…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1950,7 +1950,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <source>O&amp;verview</source>
+        <source>&amp;Overview</source>
         <translation>&amp;Vue d&apos;ensemble</translation>
     </message>
     <message>

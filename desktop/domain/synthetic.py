@@ -293,11 +293,12 @@ def is_bpp(member: SyntheticMember) -> bool:
 
 def change_records(n_assigned: int, seed: int = 1, counselor: str = "counselor",
                    caseworker: str = "caseworker") -> Iterator[dict]:
-    """The population as the change records a pull brings (docs/sync-protocol.md §2), with
-    ``n_assigned`` able-bodied working-age members assigned to one counselor (their whole
-    households registered): how local tests and benchmarks fill a store through the same
-    path as a sync, without a server. Children, older people and members with a disability
-    are in the SR's households but not on a counselor's list, as in the sandbox."""
+    """The population as the change records a pull brings (docs/sync-protocol.md §2): the
+    households, and ``n_assigned`` able-bodied working-age members assigned to one counselor.
+    This is how local tests and benchmarks fill a store through the same path as a sync,
+    without a server. As from the sandbox, a counselor receives the members on their list and
+    those members' households; children, older people and members with a disability stay in
+    the SR (listed in the household's ``member_ids``) but are neither on the list nor sent."""
     seq = assigned = 0
     for household in iter_population(n_assigned * 3 + 10, seed):
         if assigned >= n_assigned:
@@ -306,12 +307,12 @@ def change_records(n_assigned: int, seed: int = 1, counselor: str = "counselor",
         yield {"entity_type": "Group", "entity_id": household.id, "version": 1, "sync_seq": seq,
                "data": household.data}
         for member in household.members:
-            seq += 1
-            yield {"entity_type": "Member", "entity_id": member.id, "version": 1, "sync_seq": seq,
-                   "member_id": member.id, "data": member.data}
             if not member.able_bodied or assigned >= n_assigned:
                 continue
             assigned += 1
+            seq += 1
+            yield {"entity_type": "Member", "entity_id": member.id, "version": 1, "sync_seq": seq,
+                   "member_id": member.id, "data": member.data}
             flags = cross_check(member)
             segment = ("A-ready" if flags["labour_readiness"] == "labour_ready" else
                        "B-training" if flags["labour_readiness"] == "needs_training" else "C-verify")

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ..domain import codes
 from ..domain.model import OutreachMessage
 from ..store.planview import MemberBrief, members_brief, programmes, refused_contact
-from .labels import code_label
+from .labels import code_label, heading
 from .tasks import Workbench, failure_text
 
 translate = QCoreApplication.translate
@@ -125,11 +125,7 @@ class AlertComposer(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 12)
-        title = QLabel(translate("Alerts", "Send a programme alert"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        title.setFont(font)
+        title = heading(translate("Alerts", "Send a programme alert"))
         layout.addWidget(title)
         layout.addLayout(form)
         layout.addWidget(self.summary)

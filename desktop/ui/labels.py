@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtWidgets import QLabel
 
 
 SYNC_COLORS = {"synced": "#2e7d32", "pending": "#ef8f00", "rejected": "#c62828", "conflict": "#6a1b9a"}
@@ -128,3 +129,14 @@ def flags_pixmap(potentially_unemployed: bool, needs_field_check: bool, returned
             p.drawPixmap(i * (size + gap), 0, _glyph(letter, color, size))
     p.end()
     return pix
+
+
+def heading(text: str = "", scale: float = 1.3) -> QLabel:
+    """A pane's or a form's title: bold, and larger than body text by ``scale`` of the
+    user's own font size, so it follows their accessibility settings."""
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    return label

@@ -24,7 +24,7 @@ from ..domain.model import Conflict
 from ..store.planview import PlanView, members_brief, plan_view
 from .exports import export_plan_pdf
 from .forms import FormDialog, PlanForm, PlanItemForm
-from .labels import OVERDUE_COLOR, code_label, sync_icon
+from .labels import OVERDUE_COLOR, code_label, heading, sync_icon
 from .tasks import Workbench, failure_text
 
 translate = QCoreApplication.translate
@@ -83,12 +83,8 @@ class PlanEditor(QWidget):
     # --- building ------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.title = QLabel()
+        self.title = heading()
         self.title.setObjectName("planTitle")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.title.setFont(font)
         self.header = QLabel()
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)

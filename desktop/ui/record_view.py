@@ -19,7 +19,7 @@ from ..domain import codes
 from ..store.casefile import MemberFile, RecordEntry, member_file
 from ..store.planview import programmes, sync_states
 from .forms import FORMS, FormDialog
-from .labels import FLAG_COLORS, SYNC_COLORS, code_label
+from .labels import FLAG_COLORS, SYNC_COLORS, code_label, heading
 from .plan_editor import PlanEditor
 from .reviews import ReviewList
 from .tasks import Workbench
@@ -72,12 +72,8 @@ class RecordView(QWidget):
         self.file: MemberFile | None = None
         self.dialog: FormDialog | None = None
         self.setObjectName("recordView")
-        self.title = QLabel()
+        self.title = heading(scale=1.4)
         self.title.setWordWrap(True)  # long names and longer languages wrap instead of being cut
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
         self.subtitle = QLabel()
         self.subtitle.setStyleSheet("color: #555")
         self.new_button = QPushButton(translate("RecordView", "&New…"))

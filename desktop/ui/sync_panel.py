@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..store.syncview import overview
+from .labels import heading
 from .plan_editor import field_label, shown_value
 
 translate = QCoreApplication.translate
@@ -68,12 +69,8 @@ class SyncPanel(QWidget):
         self.conn = conn
         self.setObjectName("syncPanel")
 
-        self.state_label = QLabel()
+        self.state_label = heading(scale=1.25)
         self.state_label.setObjectName("syncState")
-        font = self.state_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.state_label.setFont(font)
         self.last_sync = QLabel()
         self.queues = QLabel()
         self.progress = QProgressBar()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ...domain.model import Entity, ValidationError
 from ...store import planview
 from ...store.errors import StoreError
-from ..labels import code_label
+from ..labels import code_label, heading
 from ..tasks import Workbench, failure_text
 from .editors import DateField, ListEditor
 
@@ -138,12 +138,8 @@ class EntityForm(QWidget):
         self.discard_button = QPushButton(with_mnemonic(translate("Forms", "Discard draft"), used))
         self.discard_button.clicked.connect(self.discard_draft)
 
-        title = QLabel(translate("Forms", self.TITLE))
+        title = heading(translate("Forms", self.TITLE))
         title.setObjectName("formTitle")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        title.setFont(font)
         brief = planview.members_brief(self.bench.conn, [self.member_id])
         subtitle = QLabel(" · ".join(x for x in (brief[0].name, translate("Forms", "UIN {0}").format(brief[0].uin)
                                                  if brief[0].uin else "") if x) if brief else self.member_id)

@@ -1,4 +1,5 @@
 """Thin entry point: `python main.py [--demo]`."""
+
 from desktop.app import main
 
 if __name__ == "__main__":

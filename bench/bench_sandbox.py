@@ -7,6 +7,7 @@
 3. a 2,000-record field-update pull page, gzip (served fast) and the initial sync's bytes on the
    wire per member (the client's target: ≤ 150 B/member), with one counselor holding every member
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,25 +22,44 @@ import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desktop.domain import synthetic  # noqa: E402
-from sandbox.server import Sandbox, build_services  # noqa: E402
+from desktop.domain import synthetic
+from sandbox.server import Sandbox, build_services
 
 TS = "2026-11-22T10:00:00.000Z"
 
 
 def envelope(criteria: dict) -> dict:
-    return {"header": {"version": "1.0.0", "message_id": "b", "message_ts": TS, "action": "search",
-                       "sender_id": "bench", "total_count": 1},
-            "message": {"transaction_id": "t", "search_request": [
-                {"reference_id": "r", "timestamp": TS, "search_criteria": criteria}]}}
+    return {
+        "header": {
+            "version": "1.0.0",
+            "message_id": "b",
+            "message_ts": TS,
+            "action": "search",
+            "sender_id": "bench",
+            "total_count": 1,
+        },
+        "message": {
+            "transaction_id": "t",
+            "search_request": [{"reference_id": "r", "timestamp": TS, "search_criteria": criteria}],
+        },
+    }
 
 
 def pull_body(service: str, after: int, size: int) -> dict:
-    return envelope({"reg_type": "ns:org:RegistryType:" + ("Social" if service == "registry" else "ESS"),
-                     "reg_record_type": "fielddesk:Change", "query_type": "predicate",
-                     "query": [{"seq_num": 1, "expression1": {"attribute_name": "sync_seq", "operator": "gt",
-                                                              "attribute_value": str(after)}}],
-                     "pagination": {"page_size": size, "page_number": 1}})
+    return envelope(
+        {
+            "reg_type": "ns:org:RegistryType:" + ("Social" if service == "registry" else "ESS"),
+            "reg_record_type": "fielddesk:Change",
+            "query_type": "predicate",
+            "query": [
+                {
+                    "seq_num": 1,
+                    "expression1": {"attribute_name": "sync_seq", "operator": "gt", "attribute_value": str(after)},
+                }
+            ],
+            "pagination": {"page_size": size, "page_number": 1},
+        }
+    )
 
 
 def timed(fn, runs: int) -> list[float]:
@@ -77,36 +97,65 @@ def run(members: int, data: Path) -> int:
     summary = services.seed_summary
     services.close()
     report(f"seed {members:,} members (A.1-B.7, incl. generator)", seed_s, "s", "<= 60 s", seed_s <= 60)
-    print(f"  of which the synthetic generator alone: {generator_s:.1f} s; referred and assigned: {summary['referred']:,}")
+    print(
+        f"  of which the synthetic generator alone: {generator_s:.1f} s; referred and assigned: {summary['referred']:,}"
+    )
 
     with Sandbox(data, tick_seconds=None) as sb:
         http = requests.Session()
-        system = http.post(sb.url + "/oauth2/client/token", data={
-            "grant_type": "client_credentials", "client_id": "demo-system", "client_secret": "demo"}).json()
-        person = http.post(sb.url + "/oauth2/token", data={
-            "grant_type": "password", "username": "counselor", "password": "demo", "device_id": "bench"}).json()
+        system = http.post(
+            sb.url + "/oauth2/client/token",
+            data={"grant_type": "client_credentials", "client_id": "demo-system", "client_secret": "demo"},
+        ).json()
+        person = http.post(
+            sb.url + "/oauth2/token",
+            data={"grant_type": "password", "username": "counselor", "password": "demo", "device_id": "bench"},
+        ).json()
 
         def search(criteria: dict) -> None:
-            r = http.post(sb.url + "/registry/sync/search", json=envelope(criteria),
-                          headers={"Authorization": "Bearer " + system["access_token"]})
-            assert r.status_code == 200 and len(r.json()["message"]["search_response"][0]["data"]["reg_records"]) == 1000
+            r = http.post(
+                sb.url + "/registry/sync/search",
+                json=envelope(criteria),
+                headers={"Authorization": "Bearer " + system["access_token"]},
+            )
+            assert (
+                r.status_code == 200 and len(r.json()["message"]["search_response"][0]["data"]["reg_records"]) == 1000
+            )
 
-        page = {"reg_record_type": "Member", "query_type": "predicate", "pagination": {"page_size": 1000, "page_number": 3},
-                "query": [{"seq_num": 1, "expression1": {"attribute_name": "member_id", "operator": "ge",
-                                                         "attribute_value": "M-"}}]}
-        filtered = {**page, "pagination": {"page_size": 1000, "page_number": 1},
-                    "query": [{"seq_num": 1, "expression1": {"attribute_name": "sex", "operator": "eq",
-                                                             "attribute_value": "female"}}]}
-        for name, criteria in (("DCI search, page of 1,000 members (by id)", page),
-                               ("DCI search, page of 1,000 members (filter sex, count all)", filtered)):
-            runs = timed(lambda: search(criteria), 20)
+        page = {
+            "reg_record_type": "Member",
+            "query_type": "predicate",
+            "pagination": {"page_size": 1000, "page_number": 3},
+            "query": [
+                {
+                    "seq_num": 1,
+                    "expression1": {"attribute_name": "member_id", "operator": "ge", "attribute_value": "M-"},
+                }
+            ],
+        }
+        filtered = {
+            **page,
+            "pagination": {"page_size": 1000, "page_number": 1},
+            "query": [
+                {"seq_num": 1, "expression1": {"attribute_name": "sex", "operator": "eq", "attribute_value": "female"}}
+            ],
+        }
+        for name, criteria in (
+            ("DCI search, page of 1,000 members (by id)", page),
+            ("DCI search, page of 1,000 members (filter sex, count all)", filtered),
+        ):
+            runs = timed(lambda criteria=criteria: search(criteria), 20)
             report(name + ", median", statistics.median(runs), "ms", "<= 100 ms", statistics.median(runs) <= 100)
 
         auth = {"Authorization": "Bearer " + person["access_token"], "Accept-Encoding": "gzip"}
 
         def pull_page(service: str, after: int, size: int) -> tuple[list, int]:
-            r = http.post(sb.url + f"/{service}/sync/search", data=json.dumps(pull_body(service, after, size)),
-                          headers={**auth, "Content-Type": "application/json"}, stream=True)
+            r = http.post(
+                sb.url + f"/{service}/sync/search",
+                data=json.dumps(pull_body(service, after, size)),
+                headers={**auth, "Content-Type": "application/json"},
+                stream=True,
+            )
             wire = r.raw.read(decode_content=False)
             body = json.loads(_gunzip(wire, r.headers))
             return body["message"]["search_response"][0]["data"]["reg_records"], len(wire)
@@ -127,13 +176,19 @@ def run(members: int, data: Path) -> int:
                 after = records[-1]["sync_seq"]
         sync_s = time.perf_counter() - t
         report(f"initial sync, {members:,} members, pages of 5,000 (server side)", sync_s, "s", "client <= 10 s", True)
-        report("initial sync bytes on the wire per member (gzip)", wire_total / members, "B", "<= 150 B",
-               wire_total / members <= 150)
+        report(
+            "initial sync bytes on the wire per member (gzip)",
+            wire_total / members,
+            "B",
+            "<= 150 B",
+            wire_total / members <= 150,
+        )
     return 0
 
 
 def _gunzip(wire: bytes, headers) -> bytes:
     import gzip
+
     return gzip.decompress(wire) if headers.get("Content-Encoding") == "gzip" else wire
 
 

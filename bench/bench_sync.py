@@ -13,6 +13,7 @@ working age and referred, so 176,000 registered gives about 100,000 on the workl
 
 The seeded sandbox is kept in ``--data`` (seeding 176k takes about a minute) and reused.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,12 +29,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop.domain.model import ServiceRecord  # noqa: E402
-from desktop.store.cases import Cases  # noqa: E402
-from desktop.store.records import Actor  # noqa: E402
-from desktop.sync.credentials import credentials_for  # noqa: E402
-from desktop.sync.engine import SyncEngine  # noqa: E402
-from desktop.sync.session import sign_in  # noqa: E402
+from desktop.domain.model import ServiceRecord
+from desktop.store.cases import Cases
+from desktop.store.records import Actor
+from desktop.sync.credentials import credentials_for
+from desktop.sync.engine import SyncEngine
+from desktop.sync.session import sign_in
 
 PASSPHRASE = "bench passphrase"
 TODAY = time.strftime("%Y-%m-%d")
@@ -64,8 +65,25 @@ class SandboxProcess:
 
     def __init__(self, data: Path, members: int):
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "sandbox.cli", "serve", "--port", "0", "--data", str(data), "--members",
-             str(members), "--counselors", "1", "--tick", "0"], stdout=subprocess.PIPE, text=True)
+            [
+                sys.executable,
+                "-m",
+                "sandbox.cli",
+                "serve",
+                "--port",
+                "0",
+                "--data",
+                str(data),
+                "--members",
+                str(members),
+                "--counselors",
+                "1",
+                "--tick",
+                "0",
+            ],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         line = self.proc.stdout.readline()
         if not line.startswith("Field Desk sandbox at "):
             raise RuntimeError(f"the sandbox did not start: {line!r}")
@@ -110,8 +128,9 @@ def main() -> int:
         ids = [r[0] for r in store.conn.execute("SELECT id FROM members WHERE assigned = 1 LIMIT 200")]
         cases = Cases(store, Actor(profile.user, profile.role, profile.device_id))
         for member_id in ids:
-            cases.create(ServiceRecord(member_id=member_id, service_type="counselling", provided_on=TODAY,
-                                       description="bench"))
+            cases.create(
+                ServiceRecord(member_id=member_id, service_type="counselling", provided_on=TODAY, description="bench")
+            )
         t = time.perf_counter()
         inc = engine.run()
         elapsed = time.perf_counter() - t
@@ -135,11 +154,13 @@ def others(url: str, work: Path, n: int) -> None:
     engine = SyncEngine(store, profile, credentials_for(profile, store), sanity_interval_s=0)
     assert engine.run().ok
     cases = Cases(store, Actor(profile.user, profile.role, profile.device_id))
-    ids = [r[0] for r in store.conn.execute("SELECT id FROM members WHERE assigned = 1 ORDER BY id DESC LIMIT ?",
-                                            (n,))]
+    ids = [r[0] for r in store.conn.execute("SELECT id FROM members WHERE assigned = 1 ORDER BY id DESC LIMIT ?", (n,))]
     for member_id in ids:
-        cases.create(ServiceRecord(member_id=member_id, service_type="job_search", provided_on=TODAY,
-                                   description="by the supervisor"))
+        cases.create(
+            ServiceRecord(
+                member_id=member_id, service_type="job_search", provided_on=TODAY, description="by the supervisor"
+            )
+        )
     report_ = engine.run()
     assert report_.ok and report_.pushed["ESS"]["acked"] == n, report_
     store.close()
@@ -152,8 +173,9 @@ def event_loop_stall(url: str, work: Path) -> float:
 
     app = QCoreApplication.instance() or QCoreApplication([])
     profile, store = client(work / "ui", url)
-    scheduler = SyncScheduler(SyncEngine(store, profile, credentials_for(profile, store), sanity_interval_s=0),
-                              interval_ms=0)
+    scheduler = SyncScheduler(
+        SyncEngine(store, profile, credentials_for(profile, store), sanity_interval_s=0), interval_ms=0
+    )
     clock = QElapsedTimer()
     worst = [0.0]
     last = [0.0]

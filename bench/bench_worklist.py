@@ -13,6 +13,7 @@ The store is built once into bench/out/ through the pull path (``change_records`
 - save one edit: ``Cases.create`` of an employment verification (entity + outbox + audit);
 - memory: resident set after loading and scrolling through the whole list.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,12 +31,39 @@ OUT = Path(__file__).resolve().parent / "out"
 PROFILE_ID = "bench"
 PASSPHRASE = "bench"
 PAGE = 5000
-TARGETS = {"cold start to interactive worklist": (1000, "ms"), "filter keystroke to repaint p95": (30, "ms"),
-           "sort p95": (150, "ms"), "save one edit p95": (20, "ms"), "resident memory": (300, "MB")}
-NAMES = ["aminata diallo", "moussa traore", "fatou ndiaye", "ibrahima sow", "awa camara", "ousmane ba",
-         "mariama keita", "cheikh fall", "khadija gueye", "lamine sarr", "binta cisse", "seydou kone",
-         "coumba mbaye", "pape diop", "rokia toure", "jean mendy", "salif sylla", "ndeye thiam", "abdoulaye kane",
-         "grace gomis", "marsassoum", "ouro sogui", "0094", "22177"]
+TARGETS = {
+    "cold start to interactive worklist": (1000, "ms"),
+    "filter keystroke to repaint p95": (30, "ms"),
+    "sort p95": (150, "ms"),
+    "save one edit p95": (20, "ms"),
+    "resident memory": (300, "MB"),
+}
+NAMES = [
+    "aminata diallo",
+    "moussa traore",
+    "fatou ndiaye",
+    "ibrahima sow",
+    "awa camara",
+    "ousmane ba",
+    "mariama keita",
+    "cheikh fall",
+    "khadija gueye",
+    "lamine sarr",
+    "binta cisse",
+    "seydou kone",
+    "coumba mbaye",
+    "pape diop",
+    "rokia toure",
+    "jean mendy",
+    "salif sylla",
+    "ndeye thiam",
+    "abdoulaye kane",
+    "grace gomis",
+    "marsassoum",
+    "ouro sogui",
+    "0094",
+    "22177",
+]
 
 
 def data_dir(members: int) -> Path:
@@ -53,8 +81,11 @@ def build(members: int, rebuild: bool) -> None:
     pdir.wipe()
     print(f"building a store of {members:,} members in {data_dir(members)} ...", flush=True)
     t0 = time.perf_counter()
-    store = create_store(data_dir(members), Profile(profile_id=PROFILE_ID, user="counselor", role="counselor",
-                                                    server_url="http://127.0.0.1:9"), passphrase=PASSPHRASE)
+    store = create_store(
+        data_dir(members),
+        Profile(profile_id=PROFILE_ID, user="counselor", role="counselor", server_url="http://127.0.0.1:9"),
+        passphrase=PASSPHRASE,
+    )
     page, seq = [], 0
     for record in change_records(members):
         page.append(record)
@@ -95,7 +126,7 @@ class PaintWatch:
         from PySide6.QtCore import QEvent, QObject
 
         class Filter(QObject):
-            def eventFilter(inner, obj, event):  # noqa: N805
+            def eventFilter(inner, obj, event):
                 if event.type() == QEvent.Type.Paint:
                     self.paints += 1
                 return False
@@ -142,8 +173,12 @@ def cold_start(members: int, runs: int = 5) -> float:
     times = []
     for _ in range(runs):
         t0 = time.time()
-        out = subprocess.run([sys.executable, __file__, "--members", str(members), "--cold-start-child"],
-                             capture_output=True, text=True, check=True).stdout
+        out = subprocess.run(
+            [sys.executable, __file__, "--members", str(members), "--cold-start-child"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         painted = float(next(line for line in out.splitlines() if line.startswith("painted")).split()[1])
         times.append((painted - t0) * 1000)
     return statistics.median(times)
@@ -200,8 +235,9 @@ def saves(context, n: int = 200) -> tuple[float, float, int]:
     today = context.today().isoformat()
     times = []
     for member_id in ids:
-        entity = EmploymentVerification(member_id=member_id, employment_status="2", source="self_declared",
-                                        verified_on=today)
+        entity = EmploymentVerification(
+            member_id=member_id, employment_status="2", source="self_declared", verified_on=today
+        )
         t0 = time.perf_counter()
         context.cases.create(entity)
         times.append((time.perf_counter() - t0) * 1000)
@@ -212,7 +248,7 @@ def memory_after_scrolling(app, window, watch) -> float:
     import psutil
 
     rows = window.model.rowCount()
-    for row in list(range(0, rows, max(1, rows // 400))) + [rows - 1]:
+    for row in [*list(range(0, rows, max(1, rows // 400))), rows - 1]:
         window.table.scrollTo(window.model.index(row, 0))
         window.table.viewport().repaint()
     return psutil.Process().memory_info().rss / 2**20
@@ -236,7 +272,9 @@ def main() -> int:
     random.seed(1)
     value, median, n, idle = keystrokes(app, window, watch)
     results["filter keystroke to repaint p95"] = (
-        value, f"median {median:.1f} ms, {n} keystrokes (+{idle} first letters, which do not search)")
+        value,
+        f"median {median:.1f} ms, {n} keystrokes (+{idle} first letters, which do not search)",
+    )
     value, median, n = sorts(app, window, watch)
     results["sort p95"] = (value, f"median {median:.1f} ms, {n} header clicks")
     results["resident memory"] = (memory_after_scrolling(app, window, watch), "after loading and scrolling")
@@ -244,8 +282,10 @@ def main() -> int:
     results["save one edit p95"] = (value, f"median {median:.1f} ms, {n} saves")
     context.close()
 
-    print(f"\nworklist benchmark, {args.members:,} members, {os.cpu_count()} CPUs, "
-          f"QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']}")
+    print(
+        f"\nworklist benchmark, {args.members:,} members, {os.cpu_count()} CPUs, "
+        f"QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']}"
+    )
     print(f"{'figure':38} | {'measured':>10} | {'target':>9} | ok  | note")
     print("-" * 100)
     failed = False
@@ -253,7 +293,9 @@ def main() -> int:
         target, unit = TARGETS[name]
         ok = value <= target
         failed |= not ok
-        print(f"{name:38} | {value:7.1f} {unit:2} | {'≤ ' + str(target) + ' ' + unit:>9} | {'yes' if ok else 'NO':3} | {note}")
+        print(
+            f"{name:38} | {value:7.1f} {unit:2} | {'≤ ' + str(target) + ' ' + unit:>9} | {'yes' if ok else 'NO':3} | {note}"
+        )
     return 1 if failed else 0
 
 

@@ -4,6 +4,7 @@ Everything the widgets use is built here and handed to them in one ``Context``; 
 in the application reaches for a global. Arguments are checked before anything is created, so
 a mistyped command line leaves no folder or file behind.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -12,9 +13,10 @@ import logging.handlers
 import os
 import re
 import sys
-from importlib.metadata import PackageNotFoundError, version as package_version
+from collections.abc import Callable
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as package_version
 from pathlib import Path
-from typing import Callable
 
 LOG_BYTES = 1_000_000
 LOG_FILES = 5
@@ -52,15 +54,23 @@ def demo_members() -> int:
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     """Parse and check the command line; a bad one exits with status 2 before anything is created."""
     parser = argparse.ArgumentParser(
-        prog="field-desk", description="Field Desk: offline-first case work for employment counselors, "
-                                       "social case managers and supervisors.")
+        prog="field-desk",
+        description="Field Desk: offline-first case work for employment counselors, "
+        "social case managers and supervisors.",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {app_version()}")
-    parser.add_argument("--data-dir", type=Path, metavar="DIR",
-                        help="where profiles, settings and logs live (default: $FIELD_DESK_HOME or the "
-                             "per-user data folder)")
-    parser.add_argument("--demo", action="store_true",
-                        help="start the sandbox SR and ESS with synthetic members ($FIELD_DESK_DEMO_MEMBERS, "
-                             "default %d) and sign in as the demo counselor" % DEMO_MEMBERS)
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        help="where profiles, settings and logs live (default: $FIELD_DESK_HOME or the per-user data folder)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="start the sandbox SR and ESS with synthetic members ($FIELD_DESK_DEMO_MEMBERS, "
+        f"default {DEMO_MEMBERS}) and sign in as the demo counselor",
+    )
     parser.add_argument("--lang", metavar="CODE", help="interface language, e.g. fr or fr_SN")
     args = parser.parse_args(argv)
     if args.lang is not None and not re.fullmatch(r"[a-z]{2,3}(_[A-Z]{2})?", args.lang):
@@ -84,8 +94,9 @@ def setup_logging(data_dir: Path) -> Path:
     for handler in [h for h in root.handlers if getattr(h, "field_desk", False)]:
         root.removeHandler(handler)
         handler.close()
-    file_handler = logging.handlers.RotatingFileHandler(path, maxBytes=LOG_BYTES, backupCount=LOG_FILES,
-                                                        encoding="utf-8")
+    file_handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=LOG_BYTES, backupCount=LOG_FILES, encoding="utf-8"
+    )
     file_handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"))
     console = logging.StreamHandler()
     console.setLevel(logging.WARNING)
@@ -182,8 +193,9 @@ def start_demo(data_dir: Path, members: int, profile_id: str):
             return sandbox, profile, store
         if pdir is not None:
             pdir.wipe()
-        profile, store = online_sign_in(data_dir, sandbox.url, DEMO_USER, DEMO_PASSWORD,
-                                        passphrase=DEMO_PASSPHRASE, device_name="Field Desk demo")
+        profile, store = online_sign_in(
+            data_dir, sandbox.url, DEMO_USER, DEMO_PASSWORD, passphrase=DEMO_PASSPHRASE, device_name="Field Desk demo"
+        )
         return sandbox, profile, store
     except BaseException:
         sandbox.stop()
@@ -220,8 +232,13 @@ def build_scheduler(context, **engine_options):
     from .sync.engine import SyncEngine
     from .sync.scheduler import SyncScheduler
 
-    engine = SyncEngine(context.store, context.profile, credentials_for(context.profile, context.store),
-                        clock=context.cases.clock, **engine_options)
+    engine = SyncEngine(
+        context.store,
+        context.profile,
+        credentials_for(context.profile, context.store),
+        clock=context.cases.clock,
+        **engine_options,
+    )
     return SyncScheduler(engine)
 
 
@@ -233,7 +250,8 @@ def watch_network(scheduler) -> None:
         return
     info = QNetworkInformation.instance()
     info.reachabilityChanged.connect(
-        lambda reach: scheduler.set_online(reach != QNetworkInformation.Reachability.Disconnected))
+        lambda reach: scheduler.set_online(reach != QNetworkInformation.Reachability.Disconnected)
+    )
 
 
 def open_main_window(context, scheduler=None, *, network: bool = True):
@@ -286,8 +304,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from .ui.i18n import install_translator
 
-    install_translator(app, args.lang or context.settings.get("language") or QLocale.system().name(),
-                       cache_dir=args.data_dir / "cache")
+    install_translator(
+        app, args.lang or context.settings.get("language") or QLocale.system().name(), cache_dir=args.data_dir / "cache"
+    )
     hook = ExceptHook(setup_logging(args.data_dir))
     sys.excepthook = hook
     log.info("Field Desk %s starting, data in %s", app_version(), args.data_dir)

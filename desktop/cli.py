@@ -4,13 +4,14 @@ Subcommands live in ``commands`` (name → (add_arguments, run)); adding ``login
 is one entry. Nothing here prompts: a passphrase profile reads its passphrase from stdin when
 ``--passphrase-stdin`` is given, and fails clearly otherwise, so scripts never hang.
 """
+
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from .app import app_version, default_data_dir
 from .store.errors import StoreError
@@ -53,16 +54,21 @@ def open_profile(args: argparse.Namespace):
     passphrase = None
     if profile.key_method == "passphrase":
         if not args.passphrase_stdin:
-            raise CliError(f"profile {profile.profile_id!r} is passphrase-protected: "
-                           "give the passphrase on standard input with --passphrase-stdin")
+            raise CliError(
+                f"profile {profile.profile_id!r} is passphrase-protected: "
+                "give the passphrase on standard input with --passphrase-stdin"
+            )
         passphrase = sys.stdin.readline().rstrip("\r\n")
     elif not keys.secure_keyring_available():
-        raise CliError(f"profile {profile.profile_id!r} keeps its key in the OS keyring, "
-                       "and no secure keyring is available in this session")
+        raise CliError(
+            f"profile {profile.profile_id!r} keeps its key in the OS keyring, "
+            "and no secure keyring is available in this session"
+        )
     return profile, unlock_store(args.data_dir, profile, passphrase)
 
 
 # --- status ---------------------------------------------------------------------------------
+
 
 def _status_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
@@ -88,14 +94,19 @@ def _status(args: argparse.Namespace) -> int:
 
 # --- login and sync ---------------------------------------------------------------------------
 
+
 def _login_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--server", required=True, metavar="URL", help="identity server (and SR/ESS by default)")
     parser.add_argument("--sr", metavar="URL", help="Social Registry base URL, if not the server's")
     parser.add_argument("--ess", metavar="URL", help="Employment Support System base URL, if not {server}/ess")
     parser.add_argument("--user", required=True, metavar="NAME")
-    parser.add_argument("--password-stdin", action="store_true", required=True,
-                        help="read the password from the first line of standard input "
-                             "(with --passphrase-stdin, the passphrase from the second)")
+    parser.add_argument(
+        "--password-stdin",
+        action="store_true",
+        required=True,
+        help="read the password from the first line of standard input "
+        "(with --passphrase-stdin, the passphrase from the second)",
+    )
     parser.add_argument("--device-name", metavar="NAME", help="how this device appears to administrators")
 
 
@@ -113,11 +124,21 @@ def _login(args: argparse.Namespace) -> int:
         if not passphrase:
             raise CliError("--passphrase-stdin: no passphrase on the second line of standard input")
     elif not keys.secure_keyring_available():
-        raise CliError("no secure keyring in this session: choose a passphrase for the local database and give it "
-                       "on the second line of standard input with --passphrase-stdin")
+        raise CliError(
+            "no secure keyring in this session: choose a passphrase for the local database and give it "
+            "on the second line of standard input with --passphrase-stdin"
+        )
     try:
-        profile, store = sign_in(args.data_dir, args.server, args.user, password, sr_url=args.sr, ess_url=args.ess,
-                                 passphrase=passphrase, device_name=args.device_name)
+        profile, store = sign_in(
+            args.data_dir,
+            args.server,
+            args.user,
+            password,
+            sr_url=args.sr,
+            ess_url=args.ess,
+            passphrase=passphrase,
+            device_name=args.device_name,
+        )
     except SyncError as exc:
         raise CliError(exc.user_message) from exc
     store.close()
@@ -174,11 +195,18 @@ commands: dict[str, tuple[Callable[[argparse.ArgumentParser], None], Callable[[a
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="field-desk-cli", description="Field Desk from the command line.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {app_version()}")
-    parser.add_argument("--data-dir", type=Path, metavar="DIR",
-                        help="the data folder (default: $FIELD_DESK_HOME or the per-user data folder)")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        help="the data folder (default: $FIELD_DESK_HOME or the per-user data folder)",
+    )
     parser.add_argument("--profile", metavar="ID", help="profile to use (default: the only or most recent one)")
-    parser.add_argument("--passphrase-stdin", action="store_true",
-                        help="read the profile's passphrase from the first line of standard input")
+    parser.add_argument(
+        "--passphrase-stdin",
+        action="store_true",
+        help="read the profile's passphrase from the first line of standard input",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, (add_arguments, _run, summary) in commands.items():
         add_arguments(sub.add_parser(name, help=summary, description=summary))

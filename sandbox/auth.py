@@ -5,6 +5,7 @@ scope the field-update API filters on, so most calls need no lookup; the device 
 checked on every call, because a revoked device must hear about it at its next sync.
 Refresh tokens are opaque, stored hashed, and rotate on every use.
 """
+
 from __future__ import annotations
 
 import base64
@@ -92,8 +93,19 @@ class Identity:
         with self.db.tx() as c:
             c.executemany(
                 "INSERT OR REPLACE INTO users VALUES (?,?,?,?,?,?,?)",
-                [(u["name"], u["role"], u.get("display_name", u["name"]), u["office"],
-                  json.dumps(u.get("areas", [])), salt, pw_hash) for u in users])
+                [
+                    (
+                        u["name"],
+                        u["role"],
+                        u.get("display_name", u["name"]),
+                        u["office"],
+                        json.dumps(u.get("areas", [])),
+                        salt,
+                        pw_hash,
+                    )
+                    for u in users
+                ],
+            )
 
     def add_client(self, client_id: str, secret: str) -> None:
         salt = secrets.token_bytes(16)
@@ -103,8 +115,9 @@ class Identity:
     def users(self) -> list[dict]:
         with self.db.read() as c:
             rows = c.execute("SELECT name, role, display_name, office, areas FROM users ORDER BY role, name").fetchall()
-        return [{"name": r[0], "role": r[1], "display_name": r[2], "office": r[3], "areas": json.loads(r[4])}
-                for r in rows]
+        return [
+            {"name": r[0], "role": r[1], "display_name": r[2], "office": r[3], "areas": json.loads(r[4])} for r in rows
+        ]
 
     # --- grants --------------------------------------------------------------------------
 
@@ -112,8 +125,9 @@ class Identity:
         if not device_id or len(device_id) > 100:
             raise DciError(400, "err.request.bad", "device_id is required (at most 100 characters)")
         with self.db.tx() as c:
-            row = c.execute("SELECT role, display_name, office, areas, salt, pw_hash FROM users WHERE name=?",
-                            (username,)).fetchone()
+            row = c.execute(
+                "SELECT role, display_name, office, areas, salt, pw_hash FROM users WHERE name=?", (username,)
+            ).fetchone()
             if row is None or not hmac.compare_digest(_hash_secret(password, row[4]), row[5]):
                 raise DciError(401, "err.request.unauthorized", "unknown user or wrong password")
             device = c.execute("SELECT user, revoked_at FROM devices WHERE device_id=?", (device_id,)).fetchone()
@@ -122,15 +136,18 @@ class Identity:
             if device and device[0] != username:
                 raise DciError(403, "err.request.forbidden", "device registered to another user")
             if device is None:
-                c.execute("INSERT INTO devices VALUES (?,?,?,?,NULL)",
-                          (device_id, username, device_name[:200] or device_id, time.time()))
+                c.execute(
+                    "INSERT INTO devices VALUES (?,?,?,?,NULL)",
+                    (device_id, username, device_name[:200] or device_id, time.time()),
+                )
             return self._issue(c, username, row[0], row[1], row[2], json.loads(row[3]), device_id)
 
     def refresh_grant(self, refresh_token: str, device_id: str) -> dict:
         token_hash = hashlib.sha256(refresh_token.encode()).hexdigest()
         with self.db.tx() as c:
-            row = c.execute("SELECT user, device_id, expires_at, used FROM refresh_tokens WHERE token_hash=?",
-                            (token_hash,)).fetchone()
+            row = c.execute(
+                "SELECT user, device_id, expires_at, used FROM refresh_tokens WHERE token_hash=?", (token_hash,)
+            ).fetchone()
             if row is None or row[3] or row[2] < time.time() or (device_id and device_id != row[1]):
                 raise DciError(401, "err.request.unauthorized", "refresh token unknown, used or expired")
             self._check_device(c, row[1])
@@ -148,21 +165,36 @@ class Identity:
 
     def _issue(self, c, name: str, role: str, display_name: str, office: str, areas: list, device_id: str) -> dict:
         scope = scope_of(role, name, office)
-        access = self.sign({"sub": name, "role": role, "scope": scope, "office": office,
-                            "areas": areas, "dev": device_id})
+        access = self.sign(
+            {"sub": name, "role": role, "scope": scope, "office": office, "areas": areas, "dev": device_id}
+        )
         refresh = secrets.token_urlsafe(32)
-        c.execute("INSERT INTO refresh_tokens VALUES (?,?,?,?,0)",
-                  (hashlib.sha256(refresh.encode()).hexdigest(), name, device_id, time.time() + REFRESH_TTL_S))
-        return {"access_token": access, "refresh_token": refresh, "token_type": "Bearer",
-                "expires_in": self.access_ttl, "user": name, "role": role, "display_name": display_name,
-                "office": office, "areas": areas}
+        c.execute(
+            "INSERT INTO refresh_tokens VALUES (?,?,?,?,0)",
+            (hashlib.sha256(refresh.encode()).hexdigest(), name, device_id, time.time() + REFRESH_TTL_S),
+        )
+        return {
+            "access_token": access,
+            "refresh_token": refresh,
+            "token_type": "Bearer",
+            "expires_in": self.access_ttl,
+            "user": name,
+            "role": role,
+            "display_name": display_name,
+            "office": office,
+            "areas": areas,
+        }
 
     # --- tokens --------------------------------------------------------------------------
 
     def sign(self, claims: dict, ttl: int | None = None) -> str:
         now = int(time.time())
-        body = {**claims, "iat": now, "exp": now + (self.access_ttl if ttl is None else ttl),
-                "jti": secrets.token_hex(8)}
+        body = {
+            **claims,
+            "iat": now,
+            "exp": now + (self.access_ttl if ttl is None else ttl),
+            "jti": secrets.token_hex(8),
+        }
         head = _b64(b'{"alg":"HS256","typ":"JWT"}')
         payload = _b64(json.dumps(body, separators=(",", ":")).encode())
         sig = hmac.new(self._key, f"{head}.{payload}".encode(), hashlib.sha256).digest()
@@ -177,9 +209,14 @@ class Identity:
         if device_id:
             with self.db.read() as c:
                 self._check_device(c, device_id)
-        return Principal(name=claims["sub"], role=claims["role"], scope=claims["scope"],
-                         office=claims.get("office", ""), areas=tuple(claims.get("areas", ())),
-                         device_id=device_id)
+        return Principal(
+            name=claims["sub"],
+            role=claims["role"],
+            scope=claims["scope"],
+            office=claims.get("office", ""),
+            areas=tuple(claims.get("areas", ())),
+            device_id=device_id,
+        )
 
     def _verify(self, token: str) -> dict:
         try:
@@ -206,8 +243,12 @@ class Identity:
 
     def revoke_device(self, device_id: str) -> bool:
         with self.db.tx() as c:
-            return c.execute("UPDATE devices SET revoked_at=? WHERE device_id=? AND revoked_at IS NULL",
-                             (time.time(), device_id)).rowcount > 0
+            return (
+                c.execute(
+                    "UPDATE devices SET revoked_at=? WHERE device_id=? AND revoked_at IS NULL", (time.time(), device_id)
+                ).rowcount
+                > 0
+            )
 
     def devices(self) -> list[dict]:
         with self.db.read() as c:

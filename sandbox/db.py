@@ -3,13 +3,14 @@
 The sandbox serves a handful of devices; serialising access is simpler than a pool and keeps
 every multi-statement change atomic without "database is locked" retries.
 """
+
 from __future__ import annotations
 
 import contextlib
 import sqlite3
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 
 class Database:

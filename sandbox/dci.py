@@ -5,14 +5,16 @@ enrollment paths), shipped beside this module so an installed sandbox needs no c
 Problems with the envelope become a 400 with the DCI ERR envelope; problems inside one item
 of a batch become that item's ``rjct`` with the DCI reason code, and the other items go on.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import functools
 import json
 import uuid
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 import jsonschema
 import referencing
@@ -57,31 +59,49 @@ def new_id() -> str:
 
 
 def err_envelope(code: str, message: str, correlation_id: str | None = None) -> dict:
-    return {"message": {"ack_status": "ERR", "timestamp": now_iso(),
-                        "correlation_id": correlation_id or new_id(),
-                        "error": {"code": code, "message": message[:999]}}}
+    return {
+        "message": {
+            "ack_status": "ERR",
+            "timestamp": now_iso(),
+            "correlation_id": correlation_id or new_id(),
+            "error": {"code": code, "message": message[:999]},
+        }
+    }
 
 
 def ack_envelope(correlation_id: str, status: str = "ACK") -> dict:
     return {"message": {"ack_status": status, "timestamp": now_iso(), "correlation_id": correlation_id}}
 
 
-def callback_header(action: str, request_header: dict | None, total: int, completed: int,
-                    sender_id: str, status: str = "succ") -> dict:
+def callback_header(
+    action: str, request_header: dict | None, total: int, completed: int, sender_id: str, status: str = "succ"
+) -> dict:
     """A MsgCallbackHeader answering ``request_header``."""
-    header = {"version": "1.0.0", "message_id": new_id(), "message_ts": now_iso(), "action": action,
-              "status": status, "total_count": total, "completed_count": completed,
-              "sender_id": sender_id, "is_msg_encrypted": False}
+    header = {
+        "version": "1.0.0",
+        "message_id": new_id(),
+        "message_ts": now_iso(),
+        "action": action,
+        "status": status,
+        "total_count": total,
+        "completed_count": completed,
+        "sender_id": sender_id,
+        "is_msg_encrypted": False,
+    }
     receiver = (request_header or {}).get("sender_id")
     if isinstance(receiver, str) and receiver:
         header["receiver_id"] = receiver
     return header
 
 
-def item_reply(reference_id: Any, status: str = "succ", code: str | None = None,
-               message: str | None = None, **extra: Any) -> dict:
-    out = {"reference_id": reference_id if isinstance(reference_id, str) else "",
-           "timestamp": now_iso(), "status": status}
+def item_reply(
+    reference_id: Any, status: str = "succ", code: str | None = None, message: str | None = None, **extra: Any
+) -> dict:
+    out = {
+        "reference_id": reference_id if isinstance(reference_id, str) else "",
+        "timestamp": now_iso(),
+        "status": status,
+    }
     if code:
         out["status_reason_code"] = code
     if message:
@@ -112,10 +132,12 @@ class Spec:
             self.document = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         uri = f"urn:dci:{path.name}"
         self._uri = uri
-        resource = referencing.Resource.from_contents(self.document, default_specification=referencing.jsonschema.DRAFT7)
+        resource = referencing.Resource.from_contents(
+            self.document, default_specification=referencing.jsonschema.DRAFT7
+        )
         self._registry = referencing.Registry().with_resource(uri, resource)
 
-    @functools.lru_cache(maxsize=None)
+    @functools.cache  # noqa: B019 - the two specs are module-level singletons that live as long as the process
     def validator(self, pointer: str) -> jsonschema.Draft7Validator:
         """A validator for the schema at ``pointer`` (a JSON pointer into the spec)."""
         return jsonschema.Draft7Validator({"$ref": f"{self._uri}#{pointer}"}, registry=self._registry)
@@ -147,12 +169,12 @@ def _op_pointer(path: str) -> str:
     return "/paths/" + path.replace("~", "~0").replace("/", "~1") + "/post"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def social_spec() -> Spec:
     return Spec(SOCIAL_SPEC)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def ibr_spec() -> Spec:
     return Spec(IBR_SPEC)
 
@@ -162,8 +184,7 @@ def errors_of(validator: jsonschema.Draft7Validator, instance: Any) -> list[tupl
     return [(tuple(e.absolute_path), e.message) for e in validator.iter_errors(instance)]
 
 
-def check_envelope(body: dict, actions: Iterable[str],
-                   header_schema: str = "MsgHeader_V1.0.0") -> tuple[dict, dict]:
+def check_envelope(body: dict, actions: Iterable[str], header_schema: str = "MsgHeader_V1.0.0") -> tuple[dict, dict]:
     """The header and message of a DCI request, or the ERR that says what is wrong.
 
     The header is checked against ``header_schema``; ``action`` must be one of ``actions``. The message
@@ -177,8 +198,7 @@ def check_envelope(body: dict, actions: Iterable[str],
         where, what = problems[0]
         raise DciError(400, "err.request.bad", f"header.{'.'.join(map(str, where)) or ''}: {what}".replace(".:", ":"))
     if header.get("action") not in tuple(actions):
-        raise DciError(400, "err.request.bad",
-                       f"rjct.action.invalid: header.action must be {' or '.join(actions)}")
+        raise DciError(400, "err.request.bad", f"rjct.action.invalid: header.action must be {' or '.join(actions)}")
     if header.get("is_msg_encrypted"):
         raise DciError(400, "err.encryption.invalid", "encrypted messages are not supported by this server")
     if not isinstance(message, dict):
@@ -186,8 +206,9 @@ def check_envelope(body: dict, actions: Iterable[str],
     return header, message
 
 
-def check_message(validator: jsonschema.Draft7Validator, message: dict, items_key: str | None,
-                  item_code: Callable[[tuple], str]) -> dict[int, tuple[str, str]]:
+def check_message(
+    validator: jsonschema.Draft7Validator, message: dict, items_key: str | None, item_code: Callable[[tuple], str]
+) -> dict[int, tuple[str, str]]:
     """Validate ``message``; item problems are returned by index, the rest raise an ERR.
 
     ``item_code`` maps a path inside one item to its DCI reason code.
@@ -213,7 +234,8 @@ def search_item_code(path: tuple) -> str:
         return "rjct.timestamp.invalid"
     if path[0] == "search_criteria" and len(path) > 1:
         return {"pagination": "rjct.pagination.invalid", "sort": "rjct.sort.invalid"}.get(
-            path[1], "rjct.search_criteria.invalid")
+            path[1], "rjct.search_criteria.invalid"
+        )
     return "rjct.search_criteria.invalid"
 
 

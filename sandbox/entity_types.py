@@ -4,9 +4,11 @@ The field lists and validation of the Field Desk entities are the client's own
 (``desktop.domain.model``); the server checks pushed data with the same classes, so a record the
 client accepted in a form is accepted here and vice versa.
 """
+
 from __future__ import annotations
 
-from dataclasses import dataclass, fields as dc_fields
+from dataclasses import dataclass
+from dataclasses import fields as dc_fields
 
 from desktop.domain import model
 
@@ -66,11 +68,21 @@ ESS_TYPES = _types(
     EntityType("ServiceRecord", "append", CREATE),
     EntityType("OutreachContact", "append", CREATE),
     EntityType("OutreachMessage", "append", CREATE),
-    EntityType("Review", "fields", PATCH, frozenset({"outcome", "comment", "reviewer", "reviewed_on"}),
-               supervisor_only=True),
+    EntityType(
+        "Review", "fields", PATCH, frozenset({"outcome", "comment", "reviewer", "reviewed_on"}), supervisor_only=True
+    ),
     EntityType("Conflict", "fields", PATCH, frozenset({"status", "resolution"})),
 )
 
 #: client updates of these types get a supervisor review item (process A control point)
-REVIEWED_TYPES = frozenset({"Plan", "PlanItem", "Enrollment", "EmploymentVerification",
-                            "EducationVerification", "ServiceRecord", "OutreachContact"})
+REVIEWED_TYPES = frozenset(
+    {
+        "Plan",
+        "PlanItem",
+        "Enrollment",
+        "EmploymentVerification",
+        "EducationVerification",
+        "ServiceRecord",
+        "OutreachContact",
+    }
+)

@@ -6,6 +6,7 @@ next value of the service's monotonic ``sync_seq``. Who may read an entity is de
 ``feed`` holds one row per (scope, entity) so a pull is a range scan of the primary key
 (scope, sync_seq) and needs no join on assignments.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,8 +15,9 @@ import json
 import secrets
 import sqlite3
 import uuid
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from .auth import Principal
 from .db import Database
@@ -75,11 +77,12 @@ def compact(data: dict) -> dict:
     return {k: v for k, v in data.items() if v not in (None, "", [], {})}
 
 
-def change_record(etype: str, eid: str, member_id: str | None, version: int, seq: int,
-                  deleted: int, data: str) -> str:
+def change_record(etype: str, eid: str, member_id: str | None, version: int, seq: int, deleted: int, data: str) -> str:
     member = f',"member_id":{json.dumps(member_id)}' if member_id else ""
-    return (f'{{"entity_type":"{etype}","entity_id":{json.dumps(eid)},"version":{version},'
-            f'"sync_seq":{seq},"deleted":{"true" if deleted else "false"}{member},"data":{data}}}')
+    return (
+        f'{{"entity_type":"{etype}","entity_id":{json.dumps(eid)},"version":{version},'
+        f'"sync_seq":{seq},"deleted":{"true" if deleted else "false"}{member},"data":{data}}}'
+    )
 
 
 class FieldStore:
@@ -124,13 +127,22 @@ class FieldStore:
         ts = now_iso()
         c.executemany(
             "INSERT INTO entity (etype, eid, member_id, key, version, seq, updated, data) VALUES (?,?,?,?,1,?,?,?)",
-            [(t, i, m, k, first + n, ts, canonical(compact(d))) for n, (t, i, m, k, d) in enumerate(rows)])
+            [(t, i, m, k, first + n, ts, canonical(compact(d))) for n, (t, i, m, k, d) in enumerate(rows)],
+        )
         keys = {r[3] for r in rows}
         if keys:
             self._feed_keys(c, keys)
 
-    def put(self, c: sqlite3.Connection, etype: str, eid: str, data: dict, key: str,
-            member_id: str | None = None, author: str = "system") -> tuple[int, int]:
+    def put(
+        self,
+        c: sqlite3.Connection,
+        etype: str,
+        eid: str,
+        data: dict,
+        key: str,
+        member_id: str | None = None,
+        author: str = "system",
+    ) -> tuple[int, int]:
         """Create or replace a server-owned entity; returns (version, sync_seq)."""
         row = c.execute("SELECT version, seq, fields FROM entity WHERE etype=? AND eid=?", (etype, eid)).fetchone()
         version = row[0] + 1 if row else 1
@@ -138,17 +150,31 @@ class FieldStore:
         if self.types[etype].merge == "fields":
             fields = json.loads(row[2] or "{}") if row else {}
             fields.update({f: [version, author, ""] for f in data})
-        return version, self._write(c, etype, eid, member_id, key, compact(data), version, fields, row[1] if row else None)
+        return version, self._write(
+            c, etype, eid, member_id, key, compact(data), version, fields, row[1] if row else None
+        )
 
-    def _write(self, c, etype, eid, member_id, key, data: dict, version: int, fields: dict | None,
-               old_seq: int | None) -> int:
+    def _write(
+        self, c, etype, eid, member_id, key, data: dict, version: int, fields: dict | None, old_seq: int | None
+    ) -> int:
         seq = self._next_seqs(c)
         if old_seq is not None:
             c.execute("DELETE FROM feed WHERE seq=?", (old_seq,))
-        c.execute("INSERT OR REPLACE INTO entity (etype, eid, member_id, key, version, seq, updated, data, fields) "
-                  "VALUES (?,?,?,?,?,?,?,?,?)",
-                  (etype, eid, member_id, key, version, seq, now_iso(), canonical(data),
-                   canonical(fields) if fields is not None else None))
+        c.execute(
+            "INSERT OR REPLACE INTO entity (etype, eid, member_id, key, version, seq, updated, data, fields) "
+            "VALUES (?,?,?,?,?,?,?,?,?)",
+            (
+                etype,
+                eid,
+                member_id,
+                key,
+                version,
+                seq,
+                now_iso(),
+                canonical(data),
+                canonical(fields) if fields is not None else None,
+            ),
+        )
         if self.types[etype].pulled:
             c.execute("INSERT INTO feed SELECT scope, ?, 1 FROM scope_key WHERE key=?", (seq, key))
         return seq
@@ -164,8 +190,9 @@ class FieldStore:
         c.execute("DELETE FROM temp.rescoped")
         c.executemany("INSERT INTO temp.rescoped VALUES (?)", ((k,) for k in key_scopes))
         c.execute("DELETE FROM scope_key WHERE key IN (SELECT key FROM temp.rescoped)")
-        c.executemany("INSERT INTO scope_key VALUES (?,?)",
-                      ((k, s) for k, scopes in key_scopes.items() for s in set(scopes)))
+        c.executemany(
+            "INSERT INTO scope_key VALUES (?,?)", ((k, s) for k, scopes in key_scopes.items() for s in set(scopes))
+        )
         c.execute("DELETE FROM feed WHERE seq IN (SELECT seq FROM entity WHERE key IN (SELECT key FROM temp.rescoped))")
         n = c.execute("SELECT count(*) FROM entity WHERE key IN (SELECT key FROM temp.rescoped)").fetchone()[0]
         if n:
@@ -173,7 +200,8 @@ class FieldStore:
             c.execute(
                 "UPDATE entity SET seq = ? + r.rn FROM (SELECT etype AS t, eid AS i, row_number() OVER (ORDER BY seq) AS rn "
                 "FROM entity WHERE key IN (SELECT key FROM temp.rescoped)) AS r WHERE etype = r.t AND eid = r.i",
-                (base,))
+                (base,),
+            )
             self._feed_keys(c, None)
 
     def _feed_keys(self, c: sqlite3.Connection, keys: set[str] | None) -> None:
@@ -185,9 +213,12 @@ class FieldStore:
             c.execute("DELETE FROM temp.fed")
             c.executemany("INSERT INTO temp.fed VALUES (?)", ((k,) for k in keys))
         marks = ",".join("?" * len(self._pulled))
-        c.execute(f"INSERT OR REPLACE INTO feed SELECT sk.scope, e.seq, 1 - e.deleted FROM entity e "
-                  f"JOIN scope_key sk ON sk.key = e.key WHERE e.key IN (SELECT key FROM temp.{table}) "
-                  f"AND e.etype IN ({marks})", self._pulled)
+        c.execute(
+            f"INSERT OR REPLACE INTO feed SELECT sk.scope, e.seq, 1 - e.deleted FROM entity e "
+            f"JOIN scope_key sk ON sk.key = e.key WHERE e.key IN (SELECT key FROM temp.{table}) "
+            f"AND e.etype IN ({marks})",
+            self._pulled,
+        )
 
     def scopes_of(self, c: sqlite3.Connection, key: str) -> set[str]:
         return {r[0] for r in c.execute("SELECT scope FROM scope_key WHERE key=?", (key,))}
@@ -199,20 +230,26 @@ class FieldStore:
             rows = c.execute(
                 "SELECT e.etype, e.eid, e.member_id, e.version, e.seq, e.deleted, e.data FROM feed f "
                 "JOIN entity e ON e.seq = f.seq WHERE f.scope=? AND f.seq>? ORDER BY f.seq LIMIT ?",
-                (scope, after, page_size)).fetchall()
+                (scope, after, page_size),
+            ).fetchall()
             total = c.execute("SELECT count(*) FROM feed WHERE scope=? AND seq>?", (scope, after)).fetchone()[0]
             return Page([change_record(*r) for r in rows], total, self._seq, self.epoch)
 
     def count_live(self, scope: str, upto: int) -> int:
         """Live records in ``scope`` up to a cursor: the client's cheap drift check."""
         with self.db.read() as c:
-            return c.execute("SELECT count(*) FROM feed WHERE scope=? AND seq<=? AND live=1",
-                             (scope, upto)).fetchone()[0]
+            return c.execute("SELECT count(*) FROM feed WHERE scope=? AND seq<=? AND live=1", (scope, upto)).fetchone()[
+                0
+            ]
 
     # --- push ----------------------------------------------------------------------------
 
-    def push(self, items: list, principal: Principal,
-             on_accepted: Callable[[sqlite3.Connection, Accepted], None] | None = None) -> list[dict]:
+    def push(
+        self,
+        items: list,
+        principal: Principal,
+        on_accepted: Callable[[sqlite3.Connection, Accepted], None] | None = None,
+    ) -> list[dict]:
         """Apply a batch of client ops, one answer per item, all in one transaction."""
         answers = []
         with self.db.tx() as c:
@@ -223,14 +260,17 @@ class FieldStore:
     def _push_one(self, c, item: Any, principal: Principal, on_accepted) -> dict:
         ref = item.get("reference_id") if isinstance(item, dict) else None
         if not isinstance(ref, str) or not ref or len(ref) > 100:
-            return item_reply(ref, "rjct", "rjct.reference_id.invalid", "reference_id must be a string of 1-100 characters")
+            return item_reply(
+                ref, "rjct", "rjct.reference_id.invalid", "reference_id must be a string of 1-100 characters"
+            )
         digest = hashlib.sha256(canonical({k: v for k, v in item.items() if k != "timestamp"}).encode()).hexdigest()
         seen = c.execute("SELECT hash, answer FROM ops WHERE reference_id=?", (ref,)).fetchone()
         if seen:
             if seen[0] == digest:
                 return json.loads(seen[1])
-            return item_reply(ref, "rjct", "rjct.reference_id.duplicate",
-                              "this reference_id was used for a different operation")
+            return item_reply(
+                ref, "rjct", "rjct.reference_id.duplicate", "this reference_id was used for a different operation"
+            )
         c.execute("SAVEPOINT op")
         try:
             accepted, answer = self._apply(c, item, principal)
@@ -270,8 +310,9 @@ class FieldStore:
         if unknown:
             raise ItemReject("rjct.validation", f"unknown or read-only field(s) of {etype}: {', '.join(unknown)}")
 
-        row = c.execute("SELECT member_id, key, version, data, fields FROM entity WHERE etype=? AND eid=?",
-                        (etype, eid)).fetchone()
+        row = c.execute(
+            "SELECT member_id, key, version, data, fields FROM entity WHERE etype=? AND eid=?", (etype, eid)
+        ).fetchone()
         member_id = row[0] if row else item.get("member_id")
         if not isinstance(member_id, str) or not member_id:
             raise ItemReject("rjct.validation", "member_id is required")
@@ -288,8 +329,10 @@ class FieldStore:
             self._validate(etype_def, eid, member_id, data)
             fields = {f: [1, author, principal.device_id] for f in data} if etype_def.merge == "fields" else None
             seq = self._write(c, etype, eid, member_id, member_id, data, 1, fields, None)
-            return (Accepted(item, principal, etype, eid, member_id, 1, data),
-                    item_reply(ref, data=self._ref(etype, eid, 1, seq)))
+            return (
+                Accepted(item, principal, etype, eid, member_id, 1, data),
+                item_reply(ref, data=self._ref(etype, eid, 1, seq)),
+            )
 
         version, current = row[2], json.loads(row[3])
         if etype_def.merge == "append":
@@ -300,11 +343,24 @@ class FieldStore:
         base = 0 if op == "create" else item.get("base_version")
         if isinstance(base, bool) or not isinstance(base, int) or base < 0:
             raise ItemReject("rjct.validation", "base_version must be a whole number")
-        return self._merge(c, etype_def, item, eid, member_id, version, current,
-                           json.loads(row[4] or "{}"), patch, base, principal)
+        return self._merge(
+            c, etype_def, item, eid, member_id, version, current, json.loads(row[4] or "{}"), patch, base, principal
+        )
 
-    def _merge(self, c, etype_def: EntityType, item: dict, eid: str, member_id: str, version: int,
-               current: dict, fields: dict, patch: dict, base: int, principal: Principal):
+    def _merge(
+        self,
+        c,
+        etype_def: EntityType,
+        item: dict,
+        eid: str,
+        member_id: str,
+        version: int,
+        current: dict,
+        fields: dict,
+        patch: dict,
+        base: int,
+        principal: Principal,
+    ):
         """Apply the fields no other device changed since ``base``; the rest become Conflicts.
 
         A device's ops arrive in order, so its own later edit of a field supersedes its earlier one."""
@@ -324,8 +380,17 @@ class FieldStore:
             self._validate(etype_def, eid, member_id, merged)
             version += 1
             fields.update({name: [version, author, principal.device_id] for name in applied})
-            seq = self._write(c, etype, eid, member_id, member_id, merged, version, fields,
-                              c.execute("SELECT seq FROM entity WHERE etype=? AND eid=?", (etype, eid)).fetchone()[0])
+            seq = self._write(
+                c,
+                etype,
+                eid,
+                member_id,
+                member_id,
+                merged,
+                version,
+                fields,
+                c.execute("SELECT seq FROM entity WHERE etype=? AND eid=?", (etype, eid)).fetchone()[0],
+            )
         else:
             seq = c.execute("SELECT seq FROM entity WHERE etype=? AND eid=?", (etype, eid)).fetchone()[0]
         ref_data = self._ref(etype, eid, version, seq)
@@ -335,18 +400,36 @@ class FieldStore:
         listed = []
         for name, theirs, mine, changed_by in conflicts:
             conflict_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"fielddesk:conflict:{ref}:{name}"))
-            self.put(c, "Conflict", conflict_id, {
-                "entity_type": etype, "entity_id": eid, "member_id": member_id, "field": name,
-                "server_value": theirs, "your_value": mine, "base_version": base,
-                "authors": sorted({changed_by, author} - {""}), "status": "open"},
-                key=member_id, member_id=member_id, author="server")
-            listed.append(compact({"conflict_id": conflict_id, "field": name, "server_value": theirs,
-                                   "your_value": mine}))
+            self.put(
+                c,
+                "Conflict",
+                conflict_id,
+                {
+                    "entity_type": etype,
+                    "entity_id": eid,
+                    "member_id": member_id,
+                    "field": name,
+                    "server_value": theirs,
+                    "your_value": mine,
+                    "base_version": base,
+                    "authors": sorted({changed_by, author} - {""}),
+                    "status": "open",
+                },
+                key=member_id,
+                member_id=member_id,
+                author="server",
+            )
+            listed.append(
+                compact({"conflict_id": conflict_id, "field": name, "server_value": theirs, "your_value": mine})
+            )
         who = ", ".join(sorted({c[3] for c in conflicts} - {""})) or "another user"
-        answer = item_reply(ref, "rjct", "rjct.conflict",
-                            f"{', '.join(c[0] for c in conflicts)} changed by {who}",
-                            data={**ref_data, "current": merged, "applied_fields": sorted(applied),
-                                  "conflicts": listed})
+        answer = item_reply(
+            ref,
+            "rjct",
+            "rjct.conflict",
+            f"{', '.join(c[0] for c in conflicts)} changed by {who}",
+            data={**ref_data, "current": merged, "applied_fields": sorted(applied), "conflicts": listed},
+        )
         return accepted, answer
 
     def _validate(self, etype_def: EntityType, eid: str, member_id: str, data: dict) -> None:
@@ -356,7 +439,8 @@ class FieldStore:
             return
         try:
             errors = cls.from_data(eid, {**data, "member_id": member_id}).validate(
-                dt.date.today() + dt.timedelta(days=1))
+                dt.date.today() + dt.timedelta(days=1)
+            )
         except (TypeError, ValueError, AttributeError) as exc:
             errors = {"data": str(exc)}
         errors.pop("member_id", None)

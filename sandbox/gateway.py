@@ -5,6 +5,7 @@ moves each open delivery one step (queued → sent → delivered or failed) and 
 onto the message, so the author's device sees it at its next pull. Outcomes are derived from
 the message id, so a run is repeatable.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -33,16 +34,25 @@ class Gateway:
         if accepted.entity_type != "OutreachMessage":
             return
         data = accepted.changed
-        c.execute("INSERT OR IGNORE INTO delivery VALUES (?,?,?,?,?,?)",
-                  (accepted.entity_id, accepted.member_id, data.get("channel", ""),
-                   data.get("phone_number", ""), "queued", now_iso()))
+        c.execute(
+            "INSERT OR IGNORE INTO delivery VALUES (?,?,?,?,?,?)",
+            (
+                accepted.entity_id,
+                accepted.member_id,
+                data.get("channel", ""),
+                data.get("phone_number", ""),
+                "queued",
+                now_iso(),
+            ),
+        )
         self._stamp(c, accepted.entity_id, "queued")
 
     def advance(self) -> dict[str, int]:
         """Move every open delivery one step; returns how many are now in each status."""
         with self.ess.db.tx() as c:
             for message_id, status in c.execute(
-                    "SELECT message_id, status FROM delivery WHERE status IN ('queued', 'sent')").fetchall():
+                "SELECT message_id, status FROM delivery WHERE status IN ('queued', 'sent')"
+            ).fetchall():
                 new = NEXT[status]
                 if new == "delivered" and int(hashlib.sha256(message_id.encode()).hexdigest(), 16) % FAILURE_EVERY == 0:
                     new = "failed"
@@ -51,7 +61,9 @@ class Gateway:
             return dict(c.execute("SELECT status, count(*) FROM delivery GROUP BY status").fetchall())
 
     def _stamp(self, c: sqlite3.Connection, message_id: str, status: str) -> None:
-        row = c.execute("SELECT member_id FROM entity WHERE etype='OutreachMessage' AND eid=?", (message_id,)).fetchone()
+        row = c.execute(
+            "SELECT member_id FROM entity WHERE etype='OutreachMessage' AND eid=?", (message_id,)
+        ).fetchone()
         data = self.ess.get(c, "OutreachMessage", message_id)
         if row is None or data is None:
             return

@@ -7,6 +7,7 @@ to the ESS; B.6–B.7 segment by geography and assign offices, counselors and ca
 B.9 sends enrollment feedback from the ESS to the SR. Supervisor review items are made from
 synced updates. The cross-check rules are the generator's own (``synthetic.cross_check``).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,8 +15,8 @@ import json
 import sqlite3
 import uuid
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from desktop.domain import synthetic
 
@@ -56,8 +57,8 @@ class Staff:
 
     demo_area: synthetic.Area
     counselors: list[tuple[str, synthetic.Area]] = field(default_factory=list)
-    caseworkers: dict[str, str] = field(default_factory=dict)   # area code -> name
-    supervisors: dict[str, str] = field(default_factory=dict)   # area code -> name
+    caseworkers: dict[str, str] = field(default_factory=dict)  # area code -> name
+    supervisors: dict[str, str] = field(default_factory=dict)  # area code -> name
 
     def users(self) -> list[dict]:
         areas = {a.code: a for a in synthetic.areas()}
@@ -71,8 +72,13 @@ class Staff:
 
 
 def _user(name: str, role: str, area: synthetic.Area) -> dict:
-    return {"name": name, "role": role, "display_name": name.replace("-", " ").title(),
-            "office": area.office, "areas": [area.code]}
+    return {
+        "name": name,
+        "role": role,
+        "display_name": name.replace("-", " ").title(),
+        "office": area.office,
+        "areas": [area.code],
+    }
 
 
 def plan_staff(members: int, counselors: int | None) -> Staff:
@@ -122,41 +128,55 @@ class Pipeline:
         cursor = c.execute(
             "SELECT e.eid, e.data, x.months, x.last_employer, d.education_level, d.certificates FROM entity e "
             "LEFT JOIN ext_contribution x ON x.member_id = e.eid LEFT JOIN ext_education d ON d.member_id = e.eid "
-            "WHERE e.etype = 'Member' AND e.deleted = 0")
+            "WHERE e.etype = 'Member' AND e.deleted = 0"
+        )
         for eid, data, months, employer, level, certificates in cursor:
             data = json.loads(data)
             if not able_bodied(data, as_of):
                 continue
             member = synthetic.SyntheticMember(
-                eid, data.get("household_id", ""), data,
+                eid,
+                data.get("household_id", ""),
+                data,
                 synthetic.ExternalFacts(months, employer, level, tuple(json.loads(certificates or "[]"))),
-                able_bodied=True)
+                able_bodied=True,
+            )
             yield eid, data, synthetic.cross_check(member)
 
     def build_bpp_list(self, as_of: dt.date | None = None) -> str:
         """B.1–B.4: members flagged unemployed whose checks say "potentially unemployed"."""
         list_id = "BPP-" + dt.date.today().isoformat() + "-" + new_id()[:8]
         with self.sr.db.tx() as c:
-            entries = [(list_id, eid, json.dumps(flags))
-                       for eid, _, flags in self._checked_members(c, as_of or dt.date.today())
-                       if flags["potentially_unemployed"]]
-            c.execute("INSERT INTO bpp_list VALUES (?,?,?,NULL,NULL,NULL,?)", (list_id, now_iso(), "draft", len(entries)))
+            entries = [
+                (list_id, eid, json.dumps(flags))
+                for eid, _, flags in self._checked_members(c, as_of or dt.date.today())
+                if flags["potentially_unemployed"]
+            ]
+            c.execute(
+                "INSERT INTO bpp_list VALUES (?,?,?,NULL,NULL,NULL,?)", (list_id, now_iso(), "draft", len(entries))
+            )
             c.executemany("INSERT INTO bpp_entry VALUES (?,?,?)", entries)
         return list_id
 
     def review_bpp_list(self, list_id: str, reviewer: str = "planning", approve: bool = True) -> None:
         """B.5: the planning department approves (or rejects) the list before it leaves the SR."""
         with self.sr.db.tx() as c:
-            c.execute("UPDATE bpp_list SET status=?, reviewed_by=?, reviewed_at=? WHERE list_id=? AND status='draft'",
-                      ("approved" if approve else "rejected", reviewer, now_iso(), list_id))
+            c.execute(
+                "UPDATE bpp_list SET status=?, reviewed_by=?, reviewed_at=? WHERE list_id=? AND status='draft'",
+                ("approved" if approve else "rejected", reviewer, now_iso(), list_id),
+            )
 
     def refer(self, as_of: dt.date | None = None) -> int:
         """A.2 and B.5: every able-bodied member is referred to the ESS; those on an approved
         BPP list arrive as BPP referrals with their cross-check flags."""
         as_of = as_of or dt.date.today()
         with self.sr.db.tx() as c:
-            bpp = {m: lid for lid, m in c.execute(
-                "SELECT e.list_id, e.member_id FROM bpp_entry e JOIN bpp_list l USING (list_id) WHERE l.status='approved'")}
+            bpp = {
+                m: lid
+                for lid, m in c.execute(
+                    "SELECT e.list_id, e.member_id FROM bpp_entry e JOIN bpp_list l USING (list_id) WHERE l.status='approved'"
+                )
+            }
             checked = list(self._checked_members(c, as_of))
             c.execute("UPDATE bpp_list SET pushed_at=? WHERE status='approved' AND pushed_at IS NULL", (now_iso(),))
         now = now_iso()
@@ -164,15 +184,18 @@ class Pipeline:
         for eid, data, flags in checked:
             area = data["demographic_info"]["address"][0]["sub_region_code"]
             list_id = bpp.get(eid)
-            referrals.append((eid, data["household_id"], area, "bpp" if list_id else "registration",
-                              json.dumps(flags), list_id, now))
+            referrals.append(
+                (eid, data["household_id"], area, "bpp" if list_id else "registration", json.dumps(flags), list_id, now)
+            )
             jobseekers.append(("Member", eid, eid, eid, ess_member(data, flags)))
         with self.ess.db.tx() as c:
             known = {r[0] for r in c.execute("SELECT member_id FROM referral")}
             fresh = [r for r in referrals if r[0] not in known]
             c.executemany("INSERT INTO referral VALUES (?,?,?,?,?,?,?)", fresh)
-            c.executemany("UPDATE referral SET source='bpp', bpp_list_id=? WHERE member_id=? AND bpp_list_id IS NULL",
-                          [(r[5], r[0]) for r in referrals if r[5]])
+            c.executemany(
+                "UPDATE referral SET source='bpp', bpp_list_id=? WHERE member_id=? AND bpp_list_id IS NULL",
+                [(r[5], r[0]) for r in referrals if r[5]],
+            )
             self.ess.bulk_insert(c, [j for j in jobseekers if j[1] not in known])
         return len(fresh)
 
@@ -191,7 +214,8 @@ class Pipeline:
             pending = c.execute(
                 "SELECT r.member_id, r.household_id, r.area, r.source, r.flags, r.bpp_list_id FROM referral r "
                 "WHERE NOT EXISTS (SELECT 1 FROM entity e WHERE e.etype='Assignment' AND e.eid=r.member_id) "
-                "ORDER BY r.area, r.household_id, r.member_id").fetchall()
+                "ORDER BY r.area, r.household_id, r.member_id"
+            ).fetchall()
             turn: dict[str, int] = defaultdict(int)
             household_counselor: dict[str, str] = {}
             rows, member_scopes, segments = [], {}, defaultdict(int)
@@ -206,21 +230,36 @@ class Pipeline:
                 caseworker = self.staff.caseworkers[area_code]
                 segment = f"SEG-{area_code}"
                 segments[segment] += 1
-                data = {"member_id": member_id, "household_id": household_id, "counselor": counselor,
-                        "caseworker": caseworker, "office": area.office, "area": area_code, "segment": segment,
-                        **json.loads(flags), "referral_source": source, "bpp_list_id": list_id, "status": "active"}
+                data = {
+                    "member_id": member_id,
+                    "household_id": household_id,
+                    "counselor": counselor,
+                    "caseworker": caseworker,
+                    "office": area.office,
+                    "area": area_code,
+                    "segment": segment,
+                    **json.loads(flags),
+                    "referral_source": source,
+                    "bpp_list_id": list_id,
+                    "status": "active",
+                }
                 rows.append(("Assignment", member_id, member_id, member_id, data))
                 member_scopes[member_id] = {f"u:{counselor}", f"u:{caseworker}", f"o:{area.office}"}
             existing = c.execute("SELECT count(*) FROM entity WHERE etype='Programme'").fetchone()[0]
             if not existing:
-                rows += [("Programme", pid, None, ALL, programme(pid, name, text, benefit))
-                         for pid, name, text, benefit in PROGRAMMES]
+                rows += [
+                    ("Programme", pid, None, ALL, programme(pid, name, text, benefit))
+                    for pid, name, text, benefit in PROGRAMMES
+                ]
             self.ess.rescope(c, {**member_scopes, ALL: self.staff.scopes()})
             self.ess.bulk_insert(c, rows)
         household_scopes: dict[str, set[str]] = defaultdict(set)
         with self.sr.db.tx() as c:
-            households = dict(c.execute(
-                "SELECT eid, json_extract(data, '$.household_id') FROM entity WHERE etype='Member'").fetchall())
+            households = dict(
+                c.execute(
+                    "SELECT eid, json_extract(data, '$.household_id') FROM entity WHERE etype='Member'"
+                ).fetchall()
+            )
             for member_id, scopes in member_scopes.items():
                 household_scopes[households[member_id]] |= scopes
             for household_id in household_scopes:
@@ -244,16 +283,24 @@ class Pipeline:
         with self.ess.db.read() as c:
             row = c.execute("SELECT value FROM feedback_state WHERE key='cursor'").fetchone()
             cursor = row[0] if row else 0
-            rows = c.execute("SELECT eid, member_id, data, seq FROM entity WHERE etype='Enrollment' AND seq > ? "
-                             "ORDER BY seq", (cursor,)).fetchall()
+            rows = c.execute(
+                "SELECT eid, member_id, data, seq FROM entity WHERE etype='Enrollment' AND seq > ? ORDER BY seq",
+                (cursor,),
+            ).fetchall()
         beneficiaries = []
         for eid, member_id, data, _ in rows:
             d = json.loads(data)
-            beneficiaries.append({"@type": "Beneficiary", "enrollment_id": eid, "member": member_id,
-                                  "programme_identifier": [d.get("programme_id", "")],
-                                  "enrollment_date": d.get("enrollment_date", ""),
-                                  "enrollment_status": d.get("enrollment_status", ""),
-                                  "status_change_date": d.get("status_change_date", "")})
+            beneficiaries.append(
+                {
+                    "@type": "Beneficiary",
+                    "enrollment_id": eid,
+                    "member": member_id,
+                    "programme_identifier": [d.get("programme_id", "")],
+                    "enrollment_date": d.get("enrollment_date", ""),
+                    "enrollment_status": d.get("enrollment_status", ""),
+                    "status_change_date": d.get("status_change_date", ""),
+                }
+            )
         message = {"transaction_id": new_id(), "enrolled_updates": {"beneficiaries": beneficiaries}}
         return message, rows[-1][3] if rows else cursor
 
@@ -269,21 +316,39 @@ class Pipeline:
                 member_id = b.get("member")
                 data = self.sr.get(c, "Member", member_id) if isinstance(member_id, str) else None
                 if data is None:
-                    answers.append({"reference_id": str(b.get("enrollment_id", "")), "timestamp": now_iso(),
-                                    "status": "rjct", "status_reason_message": f"unknown member {member_id}"})
+                    answers.append(
+                        {
+                            "reference_id": str(b.get("enrollment_id", "")),
+                            "timestamp": now_iso(),
+                            "status": "rjct",
+                            "status_reason_message": f"unknown member {member_id}",
+                        }
+                    )
                     continue
                 programme_id = (b.get("programme_identifier") or [""])[0]
-                entry = {"name": "ess_enrolment", "value": {
-                    k: v for k, v in (("programme_id", programme_id),
-                                      ("enrollment_status", b.get("enrollment_status")),
-                                      ("enrollment_date", b.get("enrollment_date")),
-                                      ("status_change_date", b.get("status_change_date"))) if v}}
-                attrs = [a for a in data.get("additional_attributes", [])
-                         if not (a.get("name") == "ess_enrolment" and a["value"].get("programme_id") == programme_id)]
-                data["additional_attributes"] = attrs + [entry]
+                entry = {
+                    "name": "ess_enrolment",
+                    "value": {
+                        k: v
+                        for k, v in (
+                            ("programme_id", programme_id),
+                            ("enrollment_status", b.get("enrollment_status")),
+                            ("enrollment_date", b.get("enrollment_date")),
+                            ("status_change_date", b.get("status_change_date")),
+                        )
+                        if v
+                    },
+                }
+                attrs = [
+                    a
+                    for a in data.get("additional_attributes", [])
+                    if not (a.get("name") == "ess_enrolment" and a["value"].get("programme_id") == programme_id)
+                ]
+                data["additional_attributes"] = [*attrs, entry]
                 self.sr.put(c, "Member", member_id, data, key=member_id, member_id=member_id, author="ess")
-                answers.append({"reference_id": str(b.get("enrollment_id", member_id)), "timestamp": now_iso(),
-                                "status": "succ"})
+                answers.append(
+                    {"reference_id": str(b.get("enrollment_id", member_id)), "timestamp": now_iso(), "status": "succ"}
+                )
         return answers
 
     # --- supervisor review items -----------------------------------------------------------
@@ -294,10 +359,22 @@ class Pipeline:
             return
         review_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"fielddesk:review:{accepted.item['reference_id']}"))
         summary = f"{accepted.entity_type} v{accepted.version}: {', '.join(sorted(accepted.changed))}"
-        self.ess.put(c, "Review", review_id, {
-            "entity_type": accepted.entity_type, "entity_id": accepted.entity_id, "author": accepted.principal.name,
-            "author_role": accepted.principal.role, "summary": summary[:200], "outcome": "pending"},
-            key=accepted.member_id, member_id=accepted.member_id, author="server")
+        self.ess.put(
+            c,
+            "Review",
+            review_id,
+            {
+                "entity_type": accepted.entity_type,
+                "entity_id": accepted.entity_id,
+                "author": accepted.principal.name,
+                "author_role": accepted.principal.role,
+                "summary": summary[:200],
+                "outcome": "pending",
+            },
+            key=accepted.member_id,
+            member_id=accepted.member_id,
+            author="server",
+        )
 
 
 def able_bodied(member: dict, as_of: dt.date) -> bool:
@@ -313,18 +390,27 @@ def able_bodied(member: dict, as_of: dt.date) -> bool:
 def ess_member(sr_member: dict, flags: dict) -> dict:
     """The ESS's job-seeker record (ESS Member profile) made from a referral."""
     person = sr_member["demographic_info"]
-    out = {"@type": "Member", "member_identifier": sr_member.get("member_identifier"),
-           "demographic_info": {"@type": "ESSPerson", **person},
-           "household_id": sr_member.get("household_id"),
-           "employment_status": sr_member.get("employment_status"),
-           "education_level": sr_member.get("education_level"),
-           "labour_readiness": flags["labour_readiness"]}
+    out = {
+        "@type": "Member",
+        "member_identifier": sr_member.get("member_identifier"),
+        "demographic_info": {"@type": "ESSPerson", **person},
+        "household_id": sr_member.get("household_id"),
+        "employment_status": sr_member.get("employment_status"),
+        "education_level": sr_member.get("education_level"),
+        "labour_readiness": flags["labour_readiness"],
+    }
     if flags.get("months_without_contributions"):
         out["unemployment_reason"] = "8"
     return out
 
 
 def programme(pid: str, name: str, description: str, benefit: str) -> dict:
-    return {"@type": "Programme", "programme_identifier": pid, "programme_name": name,
-            "programme_description": description, "implementing_institution": "National Employment Agency",
-            "programme_type": "Labour market", "benefit": [{"benefit_type": benefit}]}
+    return {
+        "@type": "Programme",
+        "programme_identifier": pid,
+        "programme_name": name,
+        "programme_description": description,
+        "implementing_institution": "National Employment Agency",
+        "programme_type": "Labour market",
+        "benefit": [{"benefit_type": benefit}],
+    }

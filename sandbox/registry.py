@@ -6,6 +6,7 @@ store's ``entity`` table: idtype-value, predicate (``seq_num``/``expression1``/`
 ``expression2``) and the Mongo-style expression form, with sort and pagination. The
 field-update pull (``reg_record_type`` ``fielddesk:Change``) is a predicate search too.
 """
+
 from __future__ import annotations
 
 import json
@@ -39,13 +40,16 @@ CREATE TABLE IF NOT EXISTS inbox (id INTEGER PRIMARY KEY, received TEXT NOT NULL
 """
 
 _J = "json_extract(e.data, '{}')"
-_AGE = "CAST((julianday('now') - julianday(json_extract(e.data, '$.demographic_info.birth_date'))) / 365.2425 AS INTEGER)"
+_AGE = (
+    "CAST((julianday('now') - julianday(json_extract(e.data, '$.demographic_info.birth_date'))) / 365.2425 AS INTEGER)"
+)
 _UIN = "json_extract(e.data, '$.member_identifier[0].identifier_value')"
 
 
 def _person(prefix: str = "$.demographic_info") -> dict[str, tuple[str, str]]:
     return {
-        "member_id": ("e.eid", "text"), "uin": (_UIN, "text"),
+        "member_id": ("e.eid", "text"),
+        "uin": (_UIN, "text"),
         "household_id": (_J.format("$.household_id"), "text"),
         "given_name": (_J.format(f"{prefix}.name.given_name"), "text"),
         "surname": (_J.format(f"{prefix}.name.surname"), "text"),
@@ -63,8 +67,10 @@ def _person(prefix: str = "$.demographic_info") -> dict[str, tuple[str, str]]:
     }
 
 
-_GROUP_OF_MEMBER = ("(SELECT json_extract(g.data, '{}') FROM entity g WHERE g.etype = 'Group' "
-                    "AND g.eid = json_extract(e.data, '$.household_id'))")
+_GROUP_OF_MEMBER = (
+    "(SELECT json_extract(g.data, '{}') FROM entity g WHERE g.etype = 'Group' "
+    "AND g.eid = json_extract(e.data, '$.household_id'))"
+)
 
 SR_MEMBER_ATTRS = {
     **_person(),
@@ -76,7 +82,8 @@ SR_MEMBER_ATTRS = {
     "group_size": (_GROUP_OF_MEMBER.format("$.group_size"), "num"),
 }
 SR_GROUP_ATTRS = {
-    "household_id": ("e.eid", "text"), "group_id": ("e.eid", "text"),
+    "household_id": ("e.eid", "text"),
+    "group_id": ("e.eid", "text"),
     "group_type": (_J.format("$.group_type"), "text"),
     "poverty_score": (_J.format("$.poverty_score"), "num"),
     "group_size": (_J.format("$.group_size"), "num"),
@@ -144,20 +151,30 @@ class Registry:
             args.append(principal.scope)
         with self.store.db.read() as c:
             try:
-                total = c.execute(f"SELECT count(*) FROM entity e WHERE e.etype = ? AND e.deleted = 0 AND {where}",
-                                  (rtype.etype, *args)).fetchone()[0]
-                rows = c.execute(f"SELECT e.data FROM entity e WHERE e.etype = ? AND e.deleted = 0 AND {where} "
-                                 f"ORDER BY {order} LIMIT ? OFFSET ?",
-                                 (rtype.etype, *args, size, (number - 1) * size)).fetchall()
+                total = c.execute(
+                    f"SELECT count(*) FROM entity e WHERE e.etype = ? AND e.deleted = 0 AND {where}",
+                    (rtype.etype, *args),
+                ).fetchone()[0]
+                rows = c.execute(
+                    f"SELECT e.data FROM entity e WHERE e.etype = ? AND e.deleted = 0 AND {where} "
+                    f"ORDER BY {order} LIMIT ? OFFSET ?",
+                    (rtype.etype, *args, size, (number - 1) * size),
+                ).fetchall()
             except (sqlite3.OperationalError, OverflowError) as exc:
                 raise ItemReject("rjct.search_criteria.invalid", f"query cannot be evaluated: {exc}") from None
         if total > MAX_RESULTS:
             raise ItemReject("rjct.search.too_many_records_found", f"{total} records match; narrow the query")
         tag = f'{{"@type":"{rtype.etype}",'
         records = [tag + r[0][1:] if len(r[0]) > 2 else tag[:-1] + "}" for r in rows]
-        return {"data": {"version": "1.0.0", "reg_type": self.reg_type, "reg_record_type": rtype.etype,
-                         "reg_records": RawList(records)},
-                "pagination": {"page_size": size, "page_number": number, "total_count": total}}
+        return {
+            "data": {
+                "version": "1.0.0",
+                "reg_type": self.reg_type,
+                "reg_record_type": rtype.etype,
+                "reg_records": RawList(records),
+            },
+            "pagination": {"page_size": size, "page_number": number, "total_count": total},
+        }
 
     def _record_type(self, criteria: dict) -> RecordType:
         query = criteria.get("query")
@@ -167,8 +184,10 @@ class Registry:
             if isinstance(expression, dict) and expression.get("collection"):
                 name = expression["collection"]
         if not isinstance(name, str) or name not in self.records:
-            raise ItemReject("rjct.search_criteria.invalid",
-                             f"record type {name!r} is not searchable here; use one of {', '.join(sorted(self.records))}")
+            raise ItemReject(
+                "rjct.search_criteria.invalid",
+                f"record type {name!r} is not searchable here; use one of {', '.join(sorted(self.records))}",
+            )
         return self.records[name]
 
     def _where(self, criteria: dict, rtype: RecordType) -> tuple[str, list]:
@@ -178,8 +197,10 @@ class Registry:
                 raise ItemReject("rjct.search_criteria.invalid", "idtype-value needs {type, value}")
             attr = rtype.id_types.get(query["type"].upper())
             if attr is None:
-                raise ItemReject("rjct.search_criteria.invalid",
-                                 f"identifier type {query['type']!r} unknown; use {', '.join(rtype.id_types)}")
+                raise ItemReject(
+                    "rjct.search_criteria.invalid",
+                    f"identifier type {query['type']!r} unknown; use {', '.join(rtype.id_types)}",
+                )
             return _compare(rtype, attr, "=", query["value"])
         if query_type == "predicate":
             return _predicate(rtype, query)
@@ -187,7 +208,9 @@ class Registry:
             value = query.get("value") if isinstance(query, dict) else None
             expression = value.get("expression") if isinstance(value, dict) else None
             if not isinstance(expression, dict) or not isinstance(expression.get("query"), dict):
-                raise ItemReject("rjct.search_criteria.invalid", "expression needs value.expression.{collection, query}")
+                raise ItemReject(
+                    "rjct.search_criteria.invalid", "expression needs value.expression.{collection, query}"
+                )
             return _mongo(rtype, expression["query"])
         raise ItemReject("rjct.search_criteria.invalid", f"query_type {query_type!r} is not supported")
 
@@ -201,7 +224,7 @@ class Registry:
             if name not in rtype.attrs or direction not in ("asc", "desc"):
                 raise ItemReject("rjct.sort.invalid", f"cannot sort on {name!r} {direction!r}")
             parts.append(f"{rtype.attrs[name][0]} {direction.upper()}")
-        return ", ".join(parts + ["e.eid"])
+        return ", ".join([*parts, "e.eid"])
 
     def _pull(self, criteria: dict, principal: Principal, size: int, number: int) -> dict:
         """The field-update pull (docs/sync-protocol.md §3) on a sync_seq predicate."""
@@ -214,38 +237,69 @@ class Registry:
             raise ItemReject("rjct.filter.invalid", f"cursor: epoch {epoch} is not current; resync from 0")
         if cursor > self.store.max_seq:
             raise ItemReject("rjct.filter.invalid", f"cursor: {cursor} is ahead of this server; resync from 0")
-        data = {"version": "1.0.0", "reg_type": self.reg_type, "reg_record_type": CHANGE_RECORD_TYPE,
-                "sync_epoch": self.store.epoch, "max_sync_seq": self.store.max_seq}
+        data = {
+            "version": "1.0.0",
+            "reg_type": self.reg_type,
+            "reg_record_type": CHANGE_RECORD_TYPE,
+            "sync_epoch": self.store.epoch,
+            "max_sync_seq": self.store.max_seq,
+        }
         if seq_op == "le":
             live = self.store.count_live(principal.scope, cursor)
-            return {"data": {**data, "reg_records": []},
-                    "pagination": {"page_size": size, "page_number": 1, "total_count": live}}
+            return {
+                "data": {**data, "reg_records": []},
+                "pagination": {"page_size": size, "page_number": 1, "total_count": live},
+            }
         page = self.store.pull(principal.scope, cursor, size)
         data.update(reg_records=RawList(page.records), max_sync_seq=page.max_seq, sync_epoch=page.epoch)
         return {"data": data, "pagination": {"page_size": size, "page_number": 1, "total_count": page.total_count}}
 
     # --- transactions --------------------------------------------------------------------
 
-    def record_txn(self, transaction_id: str, correlation_id: str, txn_type: str, reference_ids: list,
-                   status: str, response: dict | None = None) -> None:
+    def record_txn(
+        self,
+        transaction_id: str,
+        correlation_id: str,
+        txn_type: str,
+        reference_ids: list,
+        status: str,
+        response: dict | None = None,
+    ) -> None:
         with self.store.db.tx() as c:
-            c.execute("INSERT OR REPLACE INTO txn VALUES (?,?,?,?,?,?,?)",
-                      (correlation_id, transaction_id, txn_type, status, json.dumps(reference_ids),
-                       dumps(response).decode() if response is not None else None, now_iso()))
+            c.execute(
+                "INSERT OR REPLACE INTO txn VALUES (?,?,?,?,?,?,?)",
+                (
+                    correlation_id,
+                    transaction_id,
+                    txn_type,
+                    status,
+                    json.dumps(reference_ids),
+                    dumps(response).decode() if response is not None else None,
+                    now_iso(),
+                ),
+            )
 
     def find_txn(self, attribute_type: str, value: Any) -> list[tuple[str, str, str, dict | None]]:
         """(transaction_id, txn_type, status, stored response) of the matching transactions."""
         with self.store.db.read() as c:
             if attribute_type == "transaction_id":
-                rows = c.execute("SELECT transaction_id, txn_type, status, response, reference_ids FROM txn "
-                                 "WHERE transaction_id=? ORDER BY created", (value,)).fetchall()
+                rows = c.execute(
+                    "SELECT transaction_id, txn_type, status, response, reference_ids FROM txn "
+                    "WHERE transaction_id=? ORDER BY created",
+                    (value,),
+                ).fetchall()
             elif attribute_type == "correlation_id":
-                rows = c.execute("SELECT transaction_id, txn_type, status, response, reference_ids FROM txn "
-                                 "WHERE correlation_id=?", (value,)).fetchall()
+                rows = c.execute(
+                    "SELECT transaction_id, txn_type, status, response, reference_ids FROM txn WHERE correlation_id=?",
+                    (value,),
+                ).fetchall()
             else:
                 wanted = set(value if isinstance(value, list) else [value])
-                rows = [r for r in c.execute("SELECT transaction_id, txn_type, status, response, reference_ids FROM txn")
-                        if wanted & set(json.loads(r[4]))]
+                rows = [
+                    r
+                    for r in c.execute("SELECT transaction_id, txn_type, status, response, reference_ids FROM txn")
+                    if wanted & set(json.loads(r[4]))
+                ]
         return [(r[0], r[1], r[2], json.loads(r[3]) if r[3] else None) for r in rows]
 
     # --- subscriptions -------------------------------------------------------------------
@@ -253,9 +307,16 @@ class Registry:
     def subscribe(self, owner: str, notify_uri: str | None, criteria: dict) -> dict:
         code = "sub-" + new_id()
         with self.store.db.tx() as c:
-            c.execute("INSERT INTO subscription VALUES (?,?,?,?,?,?,?)",
-                      (code, owner, notify_uri, criteria["reg_event_type"], json.dumps(criteria), "subscribe", now_iso()))
-        info = {"code": code, "status": "subscribe", "timestamp": now_iso(), "reg_event_type": criteria["reg_event_type"]}
+            c.execute(
+                "INSERT INTO subscription VALUES (?,?,?,?,?,?,?)",
+                (code, owner, notify_uri, criteria["reg_event_type"], json.dumps(criteria), "subscribe", now_iso()),
+            )
+        info = {
+            "code": code,
+            "status": "subscribe",
+            "timestamp": now_iso(),
+            "reg_event_type": criteria["reg_event_type"],
+        }
         for k in ("reg_type", "frequency", "filter_type", "filter", "notify_record_type"):
             if k in criteria:
                 info[k] = criteria[k]
@@ -282,12 +343,17 @@ class Registry:
     def subscribers(self, reg_event_type: str) -> list[tuple[str, str]]:
         """(code, notify uri) of the live subscriptions to an event type."""
         with self.store.db.read() as c:
-            return c.execute("SELECT code, notify_uri FROM subscription WHERE status='subscribe' AND reg_event_type=? "
-                             "AND notify_uri IS NOT NULL", (reg_event_type,)).fetchall()
+            return c.execute(
+                "SELECT code, notify_uri FROM subscription WHERE status='subscribe' AND reg_event_type=? "
+                "AND notify_uri IS NOT NULL",
+                (reg_event_type,),
+            ).fetchall()
 
     def record_inbox(self, sender: str, body: dict) -> None:
         with self.store.db.tx() as c:
-            c.execute("INSERT INTO inbox (received, sender, body) VALUES (?,?,?)", (now_iso(), sender, json.dumps(body)))
+            c.execute(
+                "INSERT INTO inbox (received, sender, body) VALUES (?,?,?)", (now_iso(), sender, json.dumps(body))
+            )
 
 
 class RawList:
@@ -317,6 +383,7 @@ def dumps(body: Any) -> bytes:
 
 # --- query translation ---------------------------------------------------------------------
 
+
 def _coerce(kind: str, value: Any) -> Any:
     if kind == "num":
         try:
@@ -332,8 +399,10 @@ def _coerce(kind: str, value: Any) -> Any:
 
 def _compare(rtype: RecordType, attr: Any, op: str, value: Any) -> tuple[str, list]:
     if not isinstance(attr, str) or attr not in rtype.attrs:
-        raise ItemReject("rjct.search_criteria.invalid",
-                         f"unknown attribute {attr!r} for {rtype.etype}; use one of {', '.join(sorted(rtype.attrs))}")
+        raise ItemReject(
+            "rjct.search_criteria.invalid",
+            f"unknown attribute {attr!r} for {rtype.etype}; use one of {', '.join(sorted(rtype.attrs))}",
+        )
     sql, kind = rtype.attrs[attr]
     if op == "IN":
         values = value if isinstance(value, list) else str(value).split(",")
@@ -349,15 +418,22 @@ def _compare(rtype: RecordType, attr: Any, op: str, value: Any) -> tuple[str, li
 
 def _expression(rtype: RecordType, expression: Any) -> tuple[str, list]:
     if not isinstance(expression, dict) or expression.get("operator") not in OPS:
-        raise ItemReject("rjct.search_criteria.invalid", "each expression needs attribute_name, operator, attribute_value")
-    return _compare(rtype, expression.get("attribute_name"), OPS[expression["operator"]], expression.get("attribute_value"))
+        raise ItemReject(
+            "rjct.search_criteria.invalid", "each expression needs attribute_name, operator, attribute_value"
+        )
+    return _compare(
+        rtype, expression.get("attribute_name"), OPS[expression["operator"]], expression.get("attribute_value")
+    )
 
 
 def _predicate(rtype: RecordType, query: Any) -> tuple[str, list]:
     if not isinstance(query, list) or not query:
         raise ItemReject("rjct.search_criteria.invalid", "a predicate query is a non-empty list")
     clauses, args = [], []
-    for item in sorted(query, key=lambda q: q.get("seq_num", 0) if isinstance(q, dict) and isinstance(q.get("seq_num"), (int, float)) else 0):
+    for item in sorted(
+        query,
+        key=lambda q: q.get("seq_num", 0) if isinstance(q, dict) and isinstance(q.get("seq_num"), (int, float)) else 0,
+    ):
         if not isinstance(item, dict):
             raise ItemReject("rjct.search_criteria.invalid", "each predicate is an object")
         sql, a = _expression(rtype, item.get("expression1"))
@@ -409,8 +485,12 @@ def _mongo(rtype: RecordType, query: dict, depth: int = 0) -> tuple[str, list]:
 def _pull_query(criteria: dict) -> tuple[str, int, str | None]:
     """(``gt``|``le``, cursor, epoch or None) from the pull predicate."""
     query = criteria.get("query")
-    if criteria.get("query_type") != "predicate" or not isinstance(query, list) or len(query) != 1 \
-            or not isinstance(query[0], dict):
+    if (
+        criteria.get("query_type") != "predicate"
+        or not isinstance(query, list)
+        or len(query) != 1
+        or not isinstance(query[0], dict)
+    ):
         raise ItemReject("rjct.search_criteria.invalid", "the pull is one predicate on sync_seq")
     expressions = [query[0].get("expression1"), query[0].get("expression2")]
     seq = expressions[0]
@@ -425,9 +505,12 @@ def _pull_query(criteria: dict) -> tuple[str, int, str | None]:
     epoch = None
     if expressions[1] is not None:
         e2 = expressions[1]
-        if not isinstance(e2, dict) or e2.get("attribute_name") != "sync_epoch" or e2.get("operator") != "eq" \
-                or query[0].get("condition", "and") != "and":
+        if (
+            not isinstance(e2, dict)
+            or e2.get("attribute_name") != "sync_epoch"
+            or e2.get("operator") != "eq"
+            or query[0].get("condition", "and") != "and"
+        ):
             raise ItemReject("rjct.search_criteria.invalid", "expression2 must be: and sync_epoch eq <epoch>")
         epoch = str(e2.get("attribute_value"))
     return seq["operator"], cursor, epoch
-

@@ -4,13 +4,14 @@ Routes stay thin: authenticate, parse, hand the envelope to ``handlers``, serial
 failure leaves as a DCI ERR envelope with a 4xx, never as a bare 500 or an HTML page.
 ``Sandbox`` runs the app under uvicorn in a background thread for ``field-desk --demo`` and tests.
 """
+
 from __future__ import annotations
 
 import logging
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 from urllib.parse import parse_qsl
 
 import uvicorn
@@ -58,8 +59,9 @@ def build_services(data_dir: Path, members: int = 300, seed: int = 1, counselors
     return services
 
 
-def create_app(data_dir: Path, members: int = 300, seed: int = 1, counselors: int | None = None,
-               services: Services | None = None) -> FastAPI:
+def create_app(
+    data_dir: Path, members: int = 300, seed: int = 1, counselors: int | None = None, services: Services | None = None
+) -> FastAPI:
     """The ASGI app of the sandbox, seeded on first start."""
     services = services or build_services(data_dir, members, seed, counselors)
     app = FastAPI(title="Field Desk sandbox (SR + ESS)", docs_url=None, redoc_url=None, openapi_url=None)
@@ -86,6 +88,7 @@ def create_app(data_dir: Path, members: int = 300, seed: int = 1, counselors: in
             except DciError as exc:
                 return JSONResponse(err_envelope(exc.code, exc.message), status_code=exc.status)
             return Response(dumps(result), media_type="application/json")
+
         app.add_api_route(path, endpoint, methods=["POST"], name=path)
 
     for service in (services.sr, services.ess):
@@ -133,10 +136,10 @@ def create_app(data_dir: Path, members: int = 300, seed: int = 1, counselors: in
                 return JSONResponse(await run_in_threadpool(action, request))
             except DciError as exc:
                 return JSONResponse(err_envelope(exc.code, exc.message), status_code=exc.status)
+
         app.add_api_route(path, endpoint, methods=["POST"], name=path)
 
-    admin_route("/admin/devices/{device_id}/revoke",
-                lambda r: services.revoke_device(r.path_params["device_id"]))
+    admin_route("/admin/devices/{device_id}/revoke", lambda r: services.revoke_device(r.path_params["device_id"]))
     admin_route("/admin/sync/reset-epoch", lambda r: services.reset_epoch())
     admin_route("/admin/feedback/run", lambda r: services.run_feedback())
     admin_route("/admin/gateway/advance", lambda r: services.advance_gateway())
@@ -162,8 +165,16 @@ def create_app(data_dir: Path, members: int = 300, seed: int = 1, counselors: in
 class Sandbox:
     """The sandbox in a background thread: ``with Sandbox(tmp) as sb: requests.get(sb.url ...)``."""
 
-    def __init__(self, data_dir: Path, members: int = 300, seed: int = 1, counselors: int | None = None,
-                 host: str = "127.0.0.1", port: int = 0, tick_seconds: float | None = 60.0):
+    def __init__(
+        self,
+        data_dir: Path,
+        members: int = 300,
+        seed: int = 1,
+        counselors: int | None = None,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        tick_seconds: float | None = 60.0,
+    ):
         self.data_dir = Path(data_dir)
         self.members, self.seed, self.counselors = members, seed, counselors
         self.host, self.port = host, port
@@ -177,12 +188,13 @@ class Sandbox:
     def url(self) -> str:
         return f"http://{self.host}:{self.port}"
 
-    def start(self) -> "Sandbox":
+    def start(self) -> Sandbox:
         """Seed if needed, serve, and return once the port accepts connections."""
         self.services = build_services(self.data_dir, self.members, self.seed, self.counselors)
         app = create_app(self.data_dir, services=self.services)
-        config = uvicorn.Config(app, host=self.host, port=self.port, log_level="warning", lifespan="off",
-                                access_log=False)
+        config = uvicorn.Config(
+            app, host=self.host, port=self.port, log_level="warning", lifespan="off", access_log=False
+        )
         self._server = uvicorn.Server(config)
         thread = threading.Thread(target=self._server.run, name="sandbox-http", daemon=True)
         thread.start()
@@ -218,7 +230,7 @@ class Sandbox:
         if self.services is not None:
             self.services.close()
 
-    def __enter__(self) -> "Sandbox":
+    def __enter__(self) -> Sandbox:
         return self.start()
 
     def __exit__(self, *exc) -> None:

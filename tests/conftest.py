@@ -3,6 +3,7 @@
 Tests never touch the user's keyring; the real OS keyring is exercised only by the tests
 marked ``keyring``, under CI's own D-Bus session.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,15 +22,14 @@ TODAY = dt.date(2026, 11, 20)
 
 
 def make_profile(user: str = "counselor", role: str = "counselor", profile_id: str | None = None) -> Profile:
-    return Profile(profile_id=profile_id or f"{user}-test", user=user, role=role,
-                   server_url="http://127.0.0.1:9")
+    return Profile(profile_id=profile_id or f"{user}-test", user=user, role=role, server_url="http://127.0.0.1:9")
 
 
 def fill(store, n_members: int, seed: int = 1) -> list[dict]:
     """Put a synthetic population into ``store`` through the pull path; returns the records."""
     records = list(change_records(n_members, seed))
     for start in range(0, len(records), 2000):
-        apply_page(store, "SR", records[start:start + 2000], start + 2000, "test-epoch")
+        apply_page(store, "SR", records[start : start + 2000], start + 2000, "test-epoch")
     return records
 
 

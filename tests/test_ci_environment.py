@@ -25,8 +25,7 @@ needs_ci_keyring = pytest.mark.skipif(
     reason="needs CI=true and a D-Bus session bus with a Secret Service (bash .ci/run)",
 )
 needs_ci_display = pytest.mark.skipif(
-    not (UNDER_CI and os.environ.get("DISPLAY"))
-    or os.environ.get("QT_QPA_PLATFORM", "xcb") != "xcb",
+    not (UNDER_CI and os.environ.get("DISPLAY")) or os.environ.get("QT_QPA_PLATFORM", "xcb") != "xcb",
     reason="needs CI=true, an X display and Qt on xcb (bash .ci/run starts Xvfb)",
 )
 

@@ -3,12 +3,13 @@
 A timestamp is ``"{wall_ms:016d}-{counter:04d}-{node}"`` and sorts as text. ``observe`` folds in
 times seen from a server so that later local edits sort after what was pulled.
 """
+
 from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 #: a server clock further than this from ours is reported to the user
 SKEW_LIMIT_MS = 5 * 60 * 1000
@@ -24,14 +25,15 @@ class Timestamp:
         return f"{self.wall_ms:016d}-{self.counter:04d}-{self.node}"
 
     @classmethod
-    def parse(cls, text: str) -> "Timestamp":
+    def parse(cls, text: str) -> Timestamp:
         wall, counter, node = text.split("-", 2)
         return cls(int(wall), int(counter), node)
 
 
 class HybridLogicalClock:
-    def __init__(self, node: str, last: str | None = None,
-                 now_ms: Callable[[], int] = lambda: time.time_ns() // 1_000_000):
+    def __init__(
+        self, node: str, last: str | None = None, now_ms: Callable[[], int] = lambda: time.time_ns() // 1_000_000
+    ):
         self.node = node
         self._now_ms = now_ms
         self._lock = threading.Lock()

@@ -5,6 +5,7 @@ Every entity knows its home service (``SR`` or ``ESS``) and its merge rule (docs
 field, ``server`` entities are owned by a server and only read here. Validation returns
 messages per field so a form can show each beside its field; nothing is saved while any exist.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -166,7 +167,7 @@ class Entity:
         return out
 
     @classmethod
-    def from_data(cls, entity_id: str, data: dict) -> "Entity":
+    def from_data(cls, entity_id: str, data: dict) -> Entity:
         names = {f.name for f in dataclasses.fields(cls)}
         kwargs = {k: v for k, v in data.items() if k in names and k != "id"}
         return cls(id=entity_id, **kwargs)
@@ -417,8 +418,11 @@ class ChangeRequest(Entity):
         c.length("reason", LONG_TEXT)
         if self.requested_value.strip() and self.requested_value.strip() == self.current_value.strip():
             c.add("requested_value", MSG_SAME_VALUE)
-        if self.field_name == "phone_number" and self.requested_value.strip() \
-                and not is_e164(self.requested_value.strip()):
+        if (
+            self.field_name == "phone_number"
+            and self.requested_value.strip()
+            and not is_e164(self.requested_value.strip())
+        ):
             c.add("requested_value", MSG_PHONE)
         if self.field_name == "birth_date" and self.requested_value.strip():
             try:
@@ -475,7 +479,7 @@ class Conflict(Entity):
         c.required("entity_type", "entity_id", "field_name")
 
     @classmethod
-    def from_data(cls, entity_id: str, data: dict) -> "Conflict":
+    def from_data(cls, entity_id: str, data: dict) -> Conflict:
         data = dict(data)
         if "field" in data and "field_name" not in data:
             data["field_name"] = data.pop("field")
@@ -488,10 +492,24 @@ def is_e164(value: str) -> bool:
 
 
 #: every entity type a field worker writes or sees, by its wire name
-ENTITY_TYPES: dict[str, type[Entity]] = {cls.ENTITY_TYPE: cls for cls in (
-    EmploymentVerification, EducationVerification, Plan, PlanItem, ServiceRecord,
-    OutreachContact, OutreachMessage, Enrollment, Consent, Note, ChangeRequest, Review, Conflict,
-)}
+ENTITY_TYPES: dict[str, type[Entity]] = {
+    cls.ENTITY_TYPE: cls
+    for cls in (
+        EmploymentVerification,
+        EducationVerification,
+        Plan,
+        PlanItem,
+        ServiceRecord,
+        OutreachContact,
+        OutreachMessage,
+        Enrollment,
+        Consent,
+        Note,
+        ChangeRequest,
+        Review,
+        Conflict,
+    )
+}
 
 #: server-owned types (read only here) and where they live
 SERVER_TYPES = {"Member": "SR", "Group": "SR", "Assignment": "ESS", "Programme": "ESS"}
@@ -504,6 +522,7 @@ def home_of(entity_type: str) -> str:
 
 
 # --- Server-owned records, read into the worklist ----------------------------------------
+
 
 class PersonName:
     """``name`` for anything with ``given_name`` and ``surname``: given name first, as spoken."""
@@ -534,7 +553,7 @@ class Member(PersonName):
     data: dict
 
     @classmethod
-    def from_dci(cls, member_id: str, data: dict) -> "Member":
+    def from_dci(cls, member_id: str, data: dict) -> Member:
         person = data.get("demographic_info") or {}
         name = person.get("name") or {}
         address = (person.get("address") or [{}])[0]
@@ -589,7 +608,7 @@ class Assignment:
     status: str = "active"
 
     @classmethod
-    def from_data(cls, member_id: str, data: dict) -> "Assignment":
+    def from_data(cls, member_id: str, data: dict) -> Assignment:
         return cls(**{**{k: v for k, v in data.items() if k in _ASSIGNMENT_FIELDS}, "member_id": member_id})
 
     @property

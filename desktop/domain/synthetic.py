@@ -8,12 +8,13 @@ shapes without a server). Everything is deterministic for a given seed and strea
 Shapes follow the DCI SR profile (``Group`` with ``group_type`` 2 = Household, ``Member`` whose
 ``demographic_info`` is an SRPerson); identifiers are fictitious and carry a Luhn check digit.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 # Region -> (district, localities). One employment office per district; the district is the
 # "area" that scopes counselors and case managers.
@@ -45,23 +46,126 @@ GEOGRAPHY: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 GIVEN_FEMALE = (
-    "Aminata", "Fatou", "Awa", "Mariama", "Khadija", "Aïcha", "Binta", "Ndeye", "Kadiatou",
-    "Rokia", "Marie", "Sophie", "Grace", "Esther", "Ruth", "Adama", "Coumba", "Fatimata",
-    "Oumou", "Salimata", "Astou", "Maimouna", "Nafissatou", "Seynabou", "Hawa", "Rama",
-    "Dieynaba", "Penda", "Yacine", "Agnès", "Clarisse", "Odile", "Bineta", "Sokhna",
+    "Aminata",
+    "Fatou",
+    "Awa",
+    "Mariama",
+    "Khadija",
+    "Aïcha",
+    "Binta",
+    "Ndeye",
+    "Kadiatou",
+    "Rokia",
+    "Marie",
+    "Sophie",
+    "Grace",
+    "Esther",
+    "Ruth",
+    "Adama",
+    "Coumba",
+    "Fatimata",
+    "Oumou",
+    "Salimata",
+    "Astou",
+    "Maimouna",
+    "Nafissatou",
+    "Seynabou",
+    "Hawa",
+    "Rama",
+    "Dieynaba",
+    "Penda",
+    "Yacine",
+    "Agnès",
+    "Clarisse",
+    "Odile",
+    "Bineta",
+    "Sokhna",
 )
 GIVEN_MALE = (
-    "Moussa", "Ibrahima", "Ousmane", "Abdoulaye", "Seydou", "Mamadou", "Cheikh", "Lamine",
-    "Boubacar", "Salif", "Jean", "Pierre", "Paul", "Emmanuel", "David", "Modou", "Pape",
-    "Alioune", "Babacar", "Samba", "Demba", "Malick", "Omar", "Souleymane", "Idrissa",
-    "Thierno", "Aliou", "Bakary", "Youssou", "Serigne", "Assane", "Khalifa", "Joseph", "Michel",
+    "Moussa",
+    "Ibrahima",
+    "Ousmane",
+    "Abdoulaye",
+    "Seydou",
+    "Mamadou",
+    "Cheikh",
+    "Lamine",
+    "Boubacar",
+    "Salif",
+    "Jean",
+    "Pierre",
+    "Paul",
+    "Emmanuel",
+    "David",
+    "Modou",
+    "Pape",
+    "Alioune",
+    "Babacar",
+    "Samba",
+    "Demba",
+    "Malick",
+    "Omar",
+    "Souleymane",
+    "Idrissa",
+    "Thierno",
+    "Aliou",
+    "Bakary",
+    "Youssou",
+    "Serigne",
+    "Assane",
+    "Khalifa",
+    "Joseph",
+    "Michel",
 )
 SURNAMES = (
-    "Diallo", "Traoré", "Koné", "Camara", "Sow", "Ba", "Ndiaye", "Diop", "Sylla", "Touré",
-    "Cissé", "Keita", "Coulibaly", "Sanogo", "Ouédraogo", "Kaboré", "Fall", "Gueye", "Faye",
-    "Sarr", "Mbaye", "Seck", "Thiam", "Niang", "Kane", "Wade", "Dieng", "Diouf", "Ndour",
-    "Sène", "Badji", "Mané", "Sagna", "Diatta", "Tendeng", "Manga", "Baldé", "Sidibé", "Kanté",
-    "Dramé", "Mendy", "Gomis", "Correa", "Lopy", "Sakho", "Cissokho", "Dembélé", "Konaté",
+    "Diallo",
+    "Traoré",
+    "Koné",
+    "Camara",
+    "Sow",
+    "Ba",
+    "Ndiaye",
+    "Diop",
+    "Sylla",
+    "Touré",
+    "Cissé",
+    "Keita",
+    "Coulibaly",
+    "Sanogo",
+    "Ouédraogo",
+    "Kaboré",
+    "Fall",
+    "Gueye",
+    "Faye",
+    "Sarr",
+    "Mbaye",
+    "Seck",
+    "Thiam",
+    "Niang",
+    "Kane",
+    "Wade",
+    "Dieng",
+    "Diouf",
+    "Ndour",
+    "Sène",
+    "Badji",
+    "Mané",
+    "Sagna",
+    "Diatta",
+    "Tendeng",
+    "Manga",
+    "Baldé",
+    "Sidibé",
+    "Kanté",
+    "Dramé",
+    "Mendy",
+    "Gomis",
+    "Correa",
+    "Lopy",
+    "Sakho",
+    "Cissokho",
+    "Dembélé",
+    "Konaté",
 )
 
 ISCED_WEIGHTS = ((0, 14), (1, 22), (2, 20), (3, 22), (4, 7), (5, 5), (6, 7), (7, 2), (8, 1))
@@ -84,14 +188,16 @@ def areas() -> list[Area]:
     out = []
     for r_index, (region, districts) in enumerate(GEOGRAPHY.items(), start=1):
         for d_index, (district, localities) in enumerate(districts.items(), start=1):
-            out.append(Area(
-                code=f"R{r_index}-D{d_index}",
-                name=district,
-                region=region,
-                region_code=f"R{r_index}",
-                office=f"{district} Employment Office",
-                localities=localities,
-            ))
+            out.append(
+                Area(
+                    code=f"R{r_index}-D{d_index}",
+                    name=district,
+                    region=region,
+                    region_code=f"R{r_index}",
+                    office=f"{district} Employment Office",
+                    localities=localities,
+                )
+            )
     return out
 
 
@@ -141,16 +247,33 @@ def uin_for(index: int) -> str:
 
 
 EMPLOYERS = (
-    "Sotrac Transport", "Ciments du Sahel", "Sonatel Services", "Boulangerie Jaune",
-    "Marché Central Coop", "Agro Delta SA", "Pêcheries de Joal", "Hôtel Savana",
-    "BTP Horizon", "Textiles Kaolack", "Mairie", "Clinique Espoir",
+    "Sotrac Transport",
+    "Ciments du Sahel",
+    "Sonatel Services",
+    "Boulangerie Jaune",
+    "Marché Central Coop",
+    "Agro Delta SA",
+    "Pêcheries de Joal",
+    "Hôtel Savana",
+    "BTP Horizon",
+    "Textiles Kaolack",
+    "Mairie",
+    "Clinique Espoir",
 )
-CERTIFICATES = ("CAP Électricité", "BEP Couture", "BT Mécanique", "CAP Maçonnerie",
-                "Brevet informatique", "Permis C", "CQP Agriculture")
+CERTIFICATES = (
+    "CAP Électricité",
+    "BEP Couture",
+    "BT Mécanique",
+    "CAP Maçonnerie",
+    "Brevet informatique",
+    "Permis C",
+    "CQP Agriculture",
+)
 
 
-def iter_population(n_members: int, seed: int = 1,
-                    reference_date: dt.date = dt.date(2026, 11, 1)) -> Iterator[SyntheticHousehold]:
+def iter_population(
+    n_members: int, seed: int = 1, reference_date: dt.date = dt.date(2026, 11, 1)
+) -> Iterator[SyntheticHousehold]:
     """Households with their members until ``n_members`` members exist.
 
     Household sizes are 1–8 (mean about 4); one head per household (``relationship_type``
@@ -169,20 +292,27 @@ def iter_population(n_members: int, seed: int = 1,
         size = min(n_members - made, rng.choice((1, 2, 3, 3, 4, 4, 4, 5, 5, 6, 7, 8)))
         household_id = f"H-{h_index:07d}"
         surname = SURNAMES[rng.randrange(len(SURNAMES))]
-        address = {"address_line_1": f"{rng.randint(1, 240)} Rue {rng.randint(1, 90)}",
-                   "locality": locality, "sub_region_code": area.code,
-                   "region_code": area.region_code, "country_code": "SN"}
+        address = {
+            "address_line_1": f"{rng.randint(1, 240)} Rue {rng.randint(1, 90)}",
+            "locality": locality,
+            "sub_region_code": area.code,
+            "region_code": area.region_code,
+            "country_code": "SN",
+        }
         registered = reference_date - dt.timedelta(days=rng.randint(30, 2400))
         household = SyntheticHousehold(id=household_id, area=area, data={})
         for m in range(size):
             made += 1
             member_id = f"M-{made:07d}"
-            relationship = "SELF" if m == 0 else ("SPS" if m == 1 and size > 2 else
-                                                   rng.choice(("CHILD", "CHILD", "CHILD", "OTHER")))
+            relationship = (
+                "SELF"
+                if m == 0
+                else ("SPS" if m == 1 and size > 2 else rng.choice(("CHILD", "CHILD", "CHILD", "OTHER")))
+            )
             adult = relationship in ("SELF", "SPS") or rng.random() < 0.45
             age = rng.randint(18, 70) if adult else rng.randint(1, 17)
             female = rng.random() < 0.5
-            given = (GIVEN_FEMALE if female else GIVEN_MALE)
+            given = GIVEN_FEMALE if female else GIVEN_MALE
             birth = reference_date - dt.timedelta(days=age * 365 + rng.randint(0, 364))
             disabled = rng.random() < 0.06
             working_age = 18 <= age <= 64
@@ -190,13 +320,15 @@ def iter_population(n_members: int, seed: int = 1,
             isced = _weighted(rng, ISCED_WEIGHTS) if age >= 15 else min(1, age // 8)
             unemployed = able and rng.random() < 0.45
             person: dict = {
-                "name": {"given_name": given[rng.randrange(len(given))],
-                         "surname": surname if relationship != "SPS" or rng.random() < 0.3
-                         else SURNAMES[rng.randrange(len(SURNAMES))]},
+                "name": {
+                    "given_name": given[rng.randrange(len(given))],
+                    "surname": surname
+                    if relationship != "SPS" or rng.random() < 0.3
+                    else SURNAMES[rng.randrange(len(SURNAMES))],
+                },
                 "sex": "female" if female else "male",
                 "birth_date": birth.isoformat(),
-                "address": [{"locality": locality, "sub_region_code": area.code,
-                             "region_code": area.region_code}],
+                "address": [{"locality": locality, "sub_region_code": area.code, "region_code": area.region_code}],
             }
             if age >= 15 and rng.random() < 0.85:
                 person["phone_number"] = [f"+2217{rng.choice('05678')}{rng.randint(0, 9999999):07d}"]
@@ -219,7 +351,9 @@ def iter_population(n_members: int, seed: int = 1,
                 months_without_contributions=months,
                 last_employer=EMPLOYERS[rng.randrange(len(EMPLOYERS))] if months is not None else None,
                 education_level=None if rng.random() < 0.2 else isced,
-                certificates=(CERTIFICATES[rng.randrange(len(CERTIFICATES))],) if isced >= 3 and rng.random() < 0.35 else (),
+                certificates=(CERTIFICATES[rng.randrange(len(CERTIFICATES))],)
+                if isced >= 3 and rng.random() < 0.35
+                else (),
             )
             household.members.append(SyntheticMember(member_id, household_id, data, external, able))
         household.data = {
@@ -291,8 +425,9 @@ def is_bpp(member: SyntheticMember) -> bool:
     return member.able_bodied and cross_check(member)["potentially_unemployed"]
 
 
-def change_records(n_assigned: int, seed: int = 1, counselor: str = "counselor",
-                   caseworker: str = "caseworker") -> Iterator[dict]:
+def change_records(
+    n_assigned: int, seed: int = 1, counselor: str = "counselor", caseworker: str = "caseworker"
+) -> Iterator[dict]:
     """The population as the change records a pull brings (docs/sync-protocol.md §2): the
     households, and ``n_assigned`` able-bodied working-age members assigned to one counselor.
     This is how local tests and benchmarks fill a store through the same path as a sync,
@@ -304,22 +439,45 @@ def change_records(n_assigned: int, seed: int = 1, counselor: str = "counselor",
         if assigned >= n_assigned:
             return
         seq += 1
-        yield {"entity_type": "Group", "entity_id": household.id, "version": 1, "sync_seq": seq,
-               "data": household.data}
+        yield {"entity_type": "Group", "entity_id": household.id, "version": 1, "sync_seq": seq, "data": household.data}
         for member in household.members:
             if not member.able_bodied or assigned >= n_assigned:
                 continue
             assigned += 1
             seq += 1
-            yield {"entity_type": "Member", "entity_id": member.id, "version": 1, "sync_seq": seq,
-                   "member_id": member.id, "data": member.data}
+            yield {
+                "entity_type": "Member",
+                "entity_id": member.id,
+                "version": 1,
+                "sync_seq": seq,
+                "member_id": member.id,
+                "data": member.data,
+            }
             flags = cross_check(member)
-            segment = ("A-ready" if flags["labour_readiness"] == "labour_ready" else
-                       "B-training" if flags["labour_readiness"] == "needs_training" else "C-verify")
+            segment = (
+                "A-ready"
+                if flags["labour_readiness"] == "labour_ready"
+                else "B-training"
+                if flags["labour_readiness"] == "needs_training"
+                else "C-verify"
+            )
             seq += 1
-            yield {"entity_type": "Assignment", "entity_id": member.id, "version": 1, "sync_seq": seq,
-                   "member_id": member.id, "data": {
-                       "member_id": member.id, "household_id": household.id, "counselor": counselor,
-                       "caseworker": caseworker, "office": household.area.office, "area": household.area.code,
-                       "segment": f"{household.area.code}/{segment}", "referral_source": "bpp",
-                       "status": "active", **{k: v for k, v in flags.items() if v is not None}}}
+            yield {
+                "entity_type": "Assignment",
+                "entity_id": member.id,
+                "version": 1,
+                "sync_seq": seq,
+                "member_id": member.id,
+                "data": {
+                    "member_id": member.id,
+                    "household_id": household.id,
+                    "counselor": counselor,
+                    "caseworker": caseworker,
+                    "office": household.area.office,
+                    "area": household.area.code,
+                    "segment": f"{household.area.code}/{segment}",
+                    "referral_source": "bpp",
+                    "status": "active",
+                    **{k: v for k, v in flags.items() if v is not None},
+                },
+            }

@@ -3,17 +3,33 @@
 A use-case validates, then writes the entity, its outbox op (the unit the sync pushes) and an
 audit row together; either all three are on disk or none is. Views call these and never SQL.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from ..domain.hlc import HybridLogicalClock
 from ..domain.model import (
-    ENTITY_TYPES, MSG_ALREADY_RESOLVED, MSG_APPEND_ONLY, MSG_CHOOSE_RESOLUTION, MSG_DUE_PAST, MSG_EXISTS,
-    MSG_GONE, MSG_NO_RECIPIENTS, MSG_NOT_WAITING, Conflict, Entity, OutreachMessage, Plan, PlanItem, Review,
-    ValidationError, plan_id_for,
+    ENTITY_TYPES,
+    MSG_ALREADY_RESOLVED,
+    MSG_APPEND_ONLY,
+    MSG_CHOOSE_RESOLUTION,
+    MSG_DUE_PAST,
+    MSG_EXISTS,
+    MSG_GONE,
+    MSG_NO_RECIPIENTS,
+    MSG_NOT_WAITING,
+    Conflict,
+    Entity,
+    OutreachMessage,
+    Plan,
+    PlanItem,
+    Review,
+    ValidationError,
+    plan_id_for,
 )
 from .db import Store
 from .records import Actor, audit, dumps, enqueue, load_record, local_view, now_iso, refresh_summaries, write_record
@@ -57,9 +73,18 @@ class Cases:
 
     def _create_in(self, conn, entity: Entity, data: dict) -> str:
         write_record(conn, entity.ENTITY_TYPE, entity.id, entity.member_id, data)
-        return enqueue(conn, self.actor, self._stamp(conn), entity_type=entity.ENTITY_TYPE,
-                       entity_id=entity.id, member_id=entity.member_id, op="create", patch=data,
-                       base_version=None, action=f"create {entity.ENTITY_TYPE}")
+        return enqueue(
+            conn,
+            self.actor,
+            self._stamp(conn),
+            entity_type=entity.ENTITY_TYPE,
+            entity_id=entity.id,
+            member_id=entity.member_id,
+            op="create",
+            patch=data,
+            base_version=None,
+            action=f"create {entity.ENTITY_TYPE}",
+        )
 
     def start_plan(self, member_id: str, summary: str = "") -> str:
         """The member's ISEP; started once, whichever role comes first."""
@@ -114,15 +139,27 @@ class Cases:
             # report what the change breaks (its own fields, and fields that depend on them),
             # not what was already so before it
             before = cls.from_data(entity_id, data).validate(self.today())
-            errors = {k: v for k, v in cls.from_data(entity_id, merged).validate(self.today()).items()
-                      if k in patch or k not in before}
+            errors = {
+                k: v
+                for k, v in cls.from_data(entity_id, merged).validate(self.today()).items()
+                if k in patch or k not in before
+            }
             if errors:
                 raise ValidationError(errors)
             member_id = merged.get("member_id")
             write_record(conn, entity_type, entity_id, member_id, merged)
-            op_id = enqueue(conn, self.actor, self._stamp(conn), entity_type=entity_type, entity_id=entity_id,
-                            member_id=member_id, op="patch", patch=patch, base_version=version,
-                            action=f"update {entity_type}")
+            op_id = enqueue(
+                conn,
+                self.actor,
+                self._stamp(conn),
+                entity_type=entity_type,
+                entity_id=entity_id,
+                member_id=member_id,
+                op="patch",
+                patch=patch,
+                base_version=version,
+                action=f"update {entity_type}",
+            )
             refresh_summaries(conn, [member_id])
             return op_id
 
@@ -131,9 +168,16 @@ class Cases:
         errors = Review(member_id="-", outcome=outcome, comment=comment).validate(self.today())
         if errors:
             raise ValidationError(errors)
-        return self.update("Review", review_id, {"outcome": outcome, "comment": comment.strip(),
-                                                 "reviewer": self.actor.user,
-                                                 "reviewed_on": self.today().isoformat()})
+        return self.update(
+            "Review",
+            review_id,
+            {
+                "outcome": outcome,
+                "comment": comment.strip(),
+                "reviewer": self.actor.user,
+                "reviewed_on": self.today().isoformat(),
+            },
+        )
 
     def resolve_conflict(self, conflict_id: str, choice: str, value: Any = None) -> None:
         """Settle a conflict: keep mine, keep theirs, or an edited value. Itself two ops."""
@@ -157,15 +201,33 @@ class Cases:
                     raise ValidationError({"value": errors[conflict.field_name]})
                 data[conflict.field_name] = chosen
                 write_record(conn, conflict.entity_type, conflict.entity_id, conflict.member_id, data)
-                enqueue(conn, self.actor, hlc, entity_type=conflict.entity_type, entity_id=conflict.entity_id,
-                        member_id=conflict.member_id, op="patch", patch={conflict.field_name: chosen},
-                        base_version=version, action="resolve conflict",
-                        detail={"conflict_id": conflict_id, "choice": choice, "value": chosen})
+                enqueue(
+                    conn,
+                    self.actor,
+                    hlc,
+                    entity_type=conflict.entity_type,
+                    entity_id=conflict.entity_id,
+                    member_id=conflict.member_id,
+                    op="patch",
+                    patch={conflict.field_name: chosen},
+                    base_version=version,
+                    action="resolve conflict",
+                    detail={"conflict_id": conflict_id, "choice": choice, "value": chosen},
+                )
             resolved = {**found[0], "status": "resolved", "resolution": choice}
             write_record(conn, "Conflict", conflict_id, conflict.member_id, resolved)
-            enqueue(conn, self.actor, self._stamp(conn), entity_type="Conflict", entity_id=conflict_id,
-                    member_id=conflict.member_id, op="patch", patch={"status": "resolved", "resolution": choice},
-                    base_version=found[2], action="close conflict")
+            enqueue(
+                conn,
+                self.actor,
+                self._stamp(conn),
+                entity_type="Conflict",
+                entity_id=conflict_id,
+                member_id=conflict.member_id,
+                op="patch",
+                patch={"status": "resolved", "resolution": choice},
+                base_version=found[2],
+                action="close conflict",
+            )
             refresh_summaries(conn, [conflict.member_id])
 
     def queue_alerts(self, messages: Iterable[OutreachMessage]) -> list[str]:
@@ -192,7 +254,9 @@ class Cases:
         with self.store.write() as conn:
             row = conn.execute(
                 "SELECT entity_type, entity_id, member_id, op, patch, base_version FROM outbox"
-                " WHERE op_id = ? AND state = 'rejected'", (op_id,)).fetchone()
+                " WHERE op_id = ? AND state = 'rejected'",
+                (op_id,),
+            ).fetchone()
             if row is None:
                 raise ValidationError({"op_id": MSG_NOT_WAITING})
             entity_type, entity_id, member_id, op, patch, base_version = row
@@ -200,13 +264,27 @@ class Cases:
             found = load_record(conn, entity_type, entity_id)
             if op == "patch" and found is not None:
                 base_version = found[2]
-            new_op = enqueue(conn, self.actor, self._stamp(conn), entity_type=entity_type, entity_id=entity_id,
-                             member_id=member_id, op=op, patch=json.loads(patch), base_version=base_version,
-                             action="retry", detail={"retry_of": op_id})
+            new_op = enqueue(
+                conn,
+                self.actor,
+                self._stamp(conn),
+                entity_type=entity_type,
+                entity_id=entity_id,
+                member_id=member_id,
+                op=op,
+                patch=json.loads(patch),
+                base_version=base_version,
+                action="retry",
+                detail={"retry_of": op_id},
+            )
             if found is not None:
-                write_record(conn, entity_type, entity_id, member_id,
-                             local_view(conn, entity_type, entity_id, found[1]) if found[1] is not None
-                             else found[0])
+                write_record(
+                    conn,
+                    entity_type,
+                    entity_id,
+                    member_id,
+                    local_view(conn, entity_type, entity_id, found[1]) if found[1] is not None else found[0],
+                )
             refresh_summaries(conn, [member_id])
             return new_op
 
@@ -214,9 +292,11 @@ class Cases:
 
     def save_draft(self, key: str, form: str, member_id: str | None, data: dict) -> None:
         with self.store.write() as conn:
-            conn.execute("INSERT INTO drafts (key, form, member_id, data, saved_at) VALUES (?,?,?,?,?)"
-                         " ON CONFLICT (key) DO UPDATE SET data = excluded.data, saved_at = excluded.saved_at",
-                         (key, form, member_id, dumps(data), now_iso()))
+            conn.execute(
+                "INSERT INTO drafts (key, form, member_id, data, saved_at) VALUES (?,?,?,?,?)"
+                " ON CONFLICT (key) DO UPDATE SET data = excluded.data, saved_at = excluded.saved_at",
+                (key, form, member_id, dumps(data), now_iso()),
+            )
 
     def discard_draft(self, key: str) -> None:
         with self.store.write() as conn:

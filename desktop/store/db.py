@@ -4,6 +4,7 @@ One writer connection serialises every change behind a lock (no "database is loc
 our own threads); readers on other threads get their own connections, which WAL lets run
 beside the writer.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -12,8 +13,8 @@ import os
 import shutil
 import sqlite3
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import sqlcipher3
 import sqlite_utils
@@ -34,8 +35,7 @@ WRITER_CACHE_KB = 96 * 1024
 READER_CACHE_KB = 64 * 1024
 
 
-def _connect(path: Path, key: bytes, readonly: bool = False,
-             cache_kb: int = READER_CACHE_KB) -> sqlcipher3.Connection:
+def _connect(path: Path, key: bytes, readonly: bool = False, cache_kb: int = READER_CACHE_KB) -> sqlcipher3.Connection:
     uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
     conn = sqlcipher3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     # a raw 256-bit key: no passphrase KDF on every open (that is done once, in keys.py)
@@ -66,8 +66,7 @@ class Store:
         self._lock = threading.RLock()
 
     @classmethod
-    def open(cls, path: Path, key: bytes, *, create: bool = True,
-             key_check: str | None = None) -> "Store":
+    def open(cls, path: Path, key: bytes, *, create: bool = True, key_check: str | None = None) -> Store:
         """Open (and migrate) the database at ``path``; known problems raise a StoreError.
 
         With ``key_check`` (from the profile) a wrong key is told apart from a damaged file
@@ -154,8 +153,10 @@ class Store:
         return row[0] if row else default
 
     def set_meta(self, conn: sqlcipher3.Connection, key: str, value: str) -> None:
-        conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) "
-                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
 
     def integrity_check(self) -> str:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0]

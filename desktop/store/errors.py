@@ -4,6 +4,7 @@ Environment problems (disk full, locked, corrupt, wrong key, read-only, too new)
 ``StoreError`` whose ``message`` says what to do; anything else stays an exception and reaches
 the bug-report dialog.
 """
+
 from __future__ import annotations
 
 import errno
@@ -27,14 +28,16 @@ class DiskFullError(StoreError):
     message = QT_TRANSLATE_NOOP(
         "StoreError",
         "The disk is full, so nothing was saved. Free some space (empty the downloads folder "
-        "or the recycle bin), then save again. Your earlier work is safe.")
+        "or the recycle bin), then save again. Your earlier work is safe.",
+    )
 
 
 class LockedError(StoreError):
     message = QT_TRANSLATE_NOOP(
         "StoreError",
         "The local database is busy in another window or program. Close other copies of "
-        "Field Desk and try again. Nothing was changed.")
+        "Field Desk and try again. Nothing was changed.",
+    )
 
 
 class CorruptError(StoreError):
@@ -42,14 +45,16 @@ class CorruptError(StoreError):
         "StoreError",
         "The local database is damaged and was not changed. Do not delete it: contact IT "
         "support, who can restore it from the copy kept before the last update or resync it "
-        "from the server.")
+        "from the server.",
+    )
 
 
 class WrongKeyError(StoreError):
     message = QT_TRANSLATE_NOOP(
         "StoreError",
         "The passphrase is not correct, or this database belongs to another profile. "
-        "Nothing was changed. Try again, or sign in online to set up a new local copy.")
+        "Nothing was changed. Try again, or sign in online to set up a new local copy.",
+    )
 
 
 class ReadOnlyError(StoreError):
@@ -57,21 +62,24 @@ class ReadOnlyError(StoreError):
         "StoreError",
         "Field Desk cannot write to its data folder. Check that the folder exists, is not "
         "read-only and that you may write to it, or start with --data-dir pointing elsewhere. "
-        "Nothing was changed.")
+        "Nothing was changed.",
+    )
 
 
 class TooNewError(StoreError):
     message = QT_TRANSLATE_NOOP(
         "StoreError",
         "This database was written by a newer version of Field Desk. Install the newer "
-        "version; this one will not touch the data.")
+        "version; this one will not touch the data.",
+    )
 
 
 class NoKeyringError(StoreError):
     message = QT_TRANSLATE_NOOP(
         "StoreError",
         "No secure password store is available on this computer, so the database key "
-        "cannot be kept there. Choose a passphrase instead; it is never stored.")
+        "cannot be kept there. Choose a passphrase instead; it is never stored.",
+    )
 
 
 def classify(exc: BaseException) -> StoreError | None:
@@ -87,7 +95,7 @@ def classify(exc: BaseException) -> StoreError | None:
     if not isinstance(exc, sqlcipher3.DatabaseError):
         return None
     text = str(exc).lower()
-    if "database or disk is full" in text or "disk i/o error" in text and "full" in text:
+    if "database or disk is full" in text or ("disk i/o error" in text and "full" in text):
         return DiskFullError(str(exc))
     if "locked" in text or "busy" in text:
         return LockedError(str(exc))

@@ -4,8 +4,10 @@ Never a plaintext fallback: a keyring backend that writes secrets to a file in c
 all) counts as "no keyring", and the user chooses a passphrase instead. A short check value
 (an HMAC of a constant under the key) in the profile tells a wrong key from a damaged file.
 """
+
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import secrets
@@ -30,8 +32,9 @@ def secure_keyring_available() -> bool:
     if any(word in name for word in INSECURE_BACKENDS):
         # the chainer is secure only when it has a secure backend inside
         inner = getattr(backend, "backends", None)
-        return bool(inner) and all(not any(w in f"{type(b).__module__}.{type(b).__name__}"
-                                           for w in INSECURE_BACKENDS) for b in inner)
+        return bool(inner) and all(
+            not any(w in f"{type(b).__module__}.{type(b).__name__}" for w in INSECURE_BACKENDS) for b in inner
+        )
     return getattr(backend, "priority", 0) > 0
 
 
@@ -54,10 +57,8 @@ def keyring_key(profile_id: str, create: bool) -> bytes:
 
 
 def forget_keyring_key(profile_id: str) -> None:
-    try:
+    with contextlib.suppress(keyring.errors.KeyringError):
         keyring.delete_password(SERVICE, f"db-key:{profile_id}")
-    except keyring.errors.KeyringError:
-        pass
 
 
 def passphrase_key(passphrase: str, salt: bytes) -> bytes:

@@ -3,6 +3,7 @@
 Each step runs in its own transaction together with the version bump, so a crash mid-migration
 leaves the previous version intact. Add a step; never edit a released one.
 """
+
 from __future__ import annotations
 
 V1 = """

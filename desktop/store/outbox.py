@@ -3,6 +3,7 @@
 An op's payload never changes once written, so a resend after a lost reply carries the same
 idempotency key and the same bytes, and the server answers it as the first time.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -36,8 +37,10 @@ class Op:
     reason_message: str | None = None
 
 
-_OP_COLUMNS = ("seq, op_id, destination, entity_type, entity_id, member_id, op, patch, base_version, hlc,"
-               " author, role, device_id, created_at, state, attempts, reason_code, reason_message")
+_OP_COLUMNS = (
+    "seq, op_id, destination, entity_type, entity_id, member_id, op, patch, base_version, hlc,"
+    " author, role, device_id, created_at, state, attempts, reason_code, reason_message"
+)
 
 
 def _op(row) -> Op:
@@ -69,20 +72,26 @@ def claim_batch(store: Store, destination: str, limit: int = 200) -> list[Op]:
     with store.write() as conn:
         rows = conn.execute(
             f"SELECT {_OP_COLUMNS} FROM outbox WHERE destination = ? AND state IN ('pending', 'inflight')"
-            " ORDER BY seq LIMIT ?", (destination, limit)).fetchall()
+            " ORDER BY seq LIMIT ?",
+            (destination, limit),
+        ).fetchall()
         if rows:
             conn.execute(
                 "UPDATE outbox SET state = 'inflight', attempts = attempts + 1, updated_at = ?"
                 " WHERE op_id IN (SELECT value FROM json_each(?))",
-                (now_iso(), json.dumps([r[1] for r in rows])))
+                (now_iso(), json.dumps([r[1] for r in rows])),
+            )
     return [dataclasses.replace(_op(r), state="inflight", attempts=r[15] + 1) for r in rows]
 
 
 def release(store: Store, op_ids: list[str]) -> None:
     """A transport error: these ops go back to waiting, unchanged."""
     with store.write() as conn:
-        conn.execute("UPDATE outbox SET state = 'pending', updated_at = ? WHERE state = 'inflight'"
-                     " AND op_id IN (SELECT value FROM json_each(?))", (now_iso(), json.dumps(op_ids)))
+        conn.execute(
+            "UPDATE outbox SET state = 'pending', updated_at = ? WHERE state = 'inflight'"
+            " AND op_id IN (SELECT value FROM json_each(?))",
+            (now_iso(), json.dumps(op_ids)),
+        )
 
 
 def record_results(store: Store, results: list[ItemResult]) -> dict[str, int]:
@@ -107,14 +116,18 @@ def record_results(store: Store, results: list[ItemResult]) -> dict[str, int]:
             else:
                 state = "rejected"
             counts[state] += 1
-            conn.execute("UPDATE outbox SET state = ?, reason_code = ?, reason_message = ?, result = ?, updated_at = ?"
-                         " WHERE op_id = ?", (state, res.reason_code, res.reason_message, dumps(res.raw),
-                                              now_iso(), op.op_id))
+            conn.execute(
+                "UPDATE outbox SET state = ?, reason_code = ?, reason_message = ?, result = ?, updated_at = ?"
+                " WHERE op_id = ?",
+                (state, res.reason_code, res.reason_message, dumps(res.raw), now_iso(), op.op_id),
+            )
             if state != "acked":
                 _rebuild_view(conn, op)
-        conn.execute("UPDATE sync_state SET last_push = ? WHERE destination IN"
-                     " (SELECT DISTINCT destination FROM outbox WHERE op_id IN (SELECT value FROM json_each(?)))",
-                     (now_iso(), json.dumps([r.op_id for r in results])))
+        conn.execute(
+            "UPDATE sync_state SET last_push = ? WHERE destination IN"
+            " (SELECT DISTINCT destination FROM outbox WHERE op_id IN (SELECT value FROM json_each(?)))",
+            (now_iso(), json.dumps([r.op_id for r in results])),
+        )
         refresh_summaries(conn, touched)
     return counts
 
@@ -128,8 +141,15 @@ def _acknowledge(conn, op: Op, res: ItemResult) -> None:
     if res.version is not None and res.version <= version:
         return  # a pull already brought this state or a newer one
     server = {**(server or {}), **op.patch}
-    write_record(conn, op.entity_type, op.entity_id, op.member_id, data, server_data=server,
-                 version=res.version if res.version is not None else version)
+    write_record(
+        conn,
+        op.entity_type,
+        op.entity_id,
+        op.member_id,
+        data,
+        server_data=server,
+        version=res.version if res.version is not None else version,
+    )
 
 
 def _take_conflict(conn, op: Op, res: ItemResult) -> None:
@@ -138,42 +158,59 @@ def _take_conflict(conn, op: Op, res: ItemResult) -> None:
         current = {**res.current}
         if op.member_id and "member_id" not in current:
             current["member_id"] = op.member_id
-        write_record(conn, op.entity_type, op.entity_id, op.member_id, current, server_data=current,
-                     version=res.version)
+        write_record(
+            conn, op.entity_type, op.entity_id, op.member_id, current, server_data=current, version=res.version
+        )
     for c in res.conflicts:
         conflict_id = c.get("conflict_id")
         if not conflict_id or load_record(conn, "Conflict", conflict_id) is not None:
             continue
-        write_record(conn, "Conflict", conflict_id, op.member_id, {
-            "member_id": op.member_id, "entity_type": op.entity_type, "entity_id": op.entity_id,
-            "field_name": c.get("field"), "server_value": c.get("server_value"),
-            "your_value": c.get("your_value"), "base_version": op.base_version or 0,
-            "authors": [op.author], "status": "open"})
+        write_record(
+            conn,
+            "Conflict",
+            conflict_id,
+            op.member_id,
+            {
+                "member_id": op.member_id,
+                "entity_type": op.entity_type,
+                "entity_id": op.entity_id,
+                "field_name": c.get("field"),
+                "server_value": c.get("server_value"),
+                "your_value": c.get("your_value"),
+                "base_version": op.base_version or 0,
+                "authors": [op.author],
+                "status": "open",
+            },
+        )
 
 
 def _rebuild_view(conn, op: Op) -> None:
     found = load_record(conn, op.entity_type, op.entity_id)
     if found is None or found[1] is None:
         return  # never reached the server: the local record stays as the user saved it
-    write_record(conn, op.entity_type, op.entity_id, op.member_id,
-                 local_view(conn, op.entity_type, op.entity_id, found[1]))
+    write_record(
+        conn, op.entity_type, op.entity_id, op.member_id, local_view(conn, op.entity_type, op.entity_id, found[1])
+    )
 
 
 # --- what the sync panel shows ---------------------------------------------------------
 
+
 def pending_counts(store_or_conn: Any) -> dict[str, int]:
     conn = getattr(store_or_conn, "conn", store_or_conn)
     out = {"SR": 0, "ESS": 0}
-    for dest, n in conn.execute("SELECT destination, count(*) FROM outbox WHERE state IN ('pending', 'inflight')"
-                                " GROUP BY destination"):
+    for dest, n in conn.execute(
+        "SELECT destination, count(*) FROM outbox WHERE state IN ('pending', 'inflight') GROUP BY destination"
+    ):
         out[dest] = n
     return out
 
 
 def ops_in_state(store_or_conn: Any, state: str, limit: int = 500) -> list[Op]:
     conn = getattr(store_or_conn, "conn", store_or_conn)
-    rows = conn.execute(f"SELECT {_OP_COLUMNS} FROM outbox WHERE state = ? ORDER BY seq LIMIT ?",
-                        (state, limit)).fetchall()
+    rows = conn.execute(
+        f"SELECT {_OP_COLUMNS} FROM outbox WHERE state = ? ORDER BY seq LIMIT ?", (state, limit)
+    ).fetchall()
     return [_op(r) for r in rows]
 
 
@@ -185,5 +222,7 @@ def status_counts(store_or_conn: Any) -> dict[str, int]:
         "assigned": one("SELECT count(*) FROM members WHERE assigned = 1"),
         "pending": one("SELECT count(*) FROM outbox WHERE state IN ('pending', 'inflight')"),
         "rejected": one("SELECT count(*) FROM outbox WHERE state = 'rejected'"),
-        "conflicts": one("SELECT count(*) FROM records WHERE entity_type = 'Conflict' AND data ->> '$.status' = 'open'"),
+        "conflicts": one(
+            "SELECT count(*) FROM records WHERE entity_type = 'Conflict' AND data ->> '$.status' = 'open'"
+        ),
     }

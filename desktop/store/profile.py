@@ -3,6 +3,7 @@
 ``profile.json`` holds only what is needed before the database is unlocked (who, which server,
 how the key is kept, the salt and the key check); no beneficiary data and no secret.
 """
+
 from __future__ import annotations
 
 import datetime as dt

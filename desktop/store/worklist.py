@@ -3,6 +3,7 @@
 At 100k members the model holds only row ids; a filter or a keystroke is one query over the
 ``members`` table (with the FTS index for text), and visible rows are read in small windows.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -38,10 +39,32 @@ FLAGS = {
     "conflict": "conflicts > 0",
 }
 
-ROW_COLUMNS = ("rowid", "id", "given_name", "surname", "uin", "phone", "sex", "birth_date", "locality", "area",
-               "region", "segment", "labour_readiness", "potentially_unemployed", "needs_field_check",
-               "case_status", "next_due", "returned", "pending", "rejected", "conflicts", "last_contact",
-               "household_id", "assigned")
+ROW_COLUMNS = (
+    "rowid",
+    "id",
+    "given_name",
+    "surname",
+    "uin",
+    "phone",
+    "sex",
+    "birth_date",
+    "locality",
+    "area",
+    "region",
+    "segment",
+    "labour_readiness",
+    "potentially_unemployed",
+    "needs_field_check",
+    "case_status",
+    "next_due",
+    "returned",
+    "pending",
+    "rejected",
+    "conflicts",
+    "last_contact",
+    "household_id",
+    "assigned",
+)
 
 
 @dataclass(frozen=True)
@@ -131,8 +154,9 @@ def build_query(f: WorklistFilter, today: dt.date) -> tuple[str, dict]:
             params[column] = value
     for flag in sorted(f.flags):
         where.append(FLAGS[flag])
-    order = SORTS.get(f.sort, SORTS["name"]).format(d="DESC" if f.descending else "ASC",
-                                                     r="ASC" if f.descending else "DESC")
+    order = SORTS.get(f.sort, SORTS["name"]).format(
+        d="DESC" if f.descending else "ASC", r="ASC" if f.descending else "DESC"
+    )
     return f"SELECT rowid FROM members WHERE {' AND '.join(where)} ORDER BY {order}", params
 
 
@@ -144,13 +168,16 @@ def query_ids(conn: sqlcipher3.Connection, f: WorklistFilter, today: dt.date | N
 def fetch_rows(conn: sqlcipher3.Connection, rowids: list[int]) -> dict[int, WorklistRow]:
     if not rowids:
         return {}
-    rows = conn.execute(f"SELECT {', '.join(ROW_COLUMNS)} FROM members WHERE rowid IN"
-                        f" (SELECT value FROM json_each(?))", (json.dumps(rowids),)).fetchall()
-    return {r[0]: WorklistRow(*(v if v is not None else ("" if i > 0 else 0) for i, v in enumerate(r)))
-            for r in rows}
+    rows = conn.execute(
+        f"SELECT {', '.join(ROW_COLUMNS)} FROM members WHERE rowid IN (SELECT value FROM json_each(?))",
+        (json.dumps(rowids),),
+    ).fetchall()
+    return {r[0]: WorklistRow(*(v if v is not None else ("" if i > 0 else 0) for i, v in enumerate(r))) for r in rows}
 
 
 def area_tree(conn: sqlcipher3.Connection) -> list[tuple[str, str, str, int]]:
     """``(region, area, segment, count)`` of assigned members, for the areas/segments tree."""
-    return conn.execute("SELECT coalesce(region, ''), coalesce(area, ''), coalesce(segment, ''), count(*)"
-                        " FROM members WHERE assigned = 1 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3").fetchall()
+    return conn.execute(
+        "SELECT coalesce(region, ''), coalesce(area, ''), coalesce(segment, ''), count(*)"
+        " FROM members WHERE assigned = 1 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+    ).fetchall()

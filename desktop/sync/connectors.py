@@ -4,6 +4,7 @@ Both services speak the same field update protocol; they differ in base URL, pat
 registry type. The base URLs are the profile's (``Profile.sr``, ``Profile.ess``) and may point
 at one server.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

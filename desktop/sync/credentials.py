@@ -4,8 +4,10 @@ Never in clear: a profile whose database key comes from a passphrase (no secure 
 machine) keeps its tokens inside that SQLCipher database, readable only once unlocked. The
 password itself is never stored anywhere.
 """
+
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 
@@ -54,11 +56,8 @@ class KeyringCredentials(Credentials):
             keyring.set_password(keys.SERVICE, self.account, json.dumps(tokens))
 
     def forget(self) -> None:
-        with self._lock:
-            try:
-                keyring.delete_password(keys.SERVICE, self.account)
-            except keyring.errors.KeyringError:
-                pass
+        with self._lock, contextlib.suppress(keyring.errors.KeyringError):
+            keyring.delete_password(keys.SERVICE, self.account)
 
 
 class DatabaseCredentials(Credentials):

@@ -11,6 +11,7 @@ Merging happens where the data is: field-level on the server (one ISEP, plan ite
 enrollments), append-only sets by id, SR demographics replaced as pulled, and a pulled value
 never overwrites pending local work (``desktop.store.replica``).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,8 +19,8 @@ import logging
 import queue
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 from urllib.parse import urlsplit
 
 import requests
@@ -34,8 +35,16 @@ from .credentials import Credentials
 from .envelope import CursorRejected, Page, ProtocolError, SearchRejected
 from .session import wipe_local
 from .transport import (
-    AuthExpired, Cancelled, DeviceRevoked, RetryPolicy, ServerRefused, SyncError, Timeouts, Tokens,
-    Transport, TransportError,
+    AuthExpired,
+    Cancelled,
+    DeviceRevoked,
+    RetryPolicy,
+    ServerRefused,
+    SyncError,
+    Timeouts,
+    Tokens,
+    Transport,
+    TransportError,
 )
 
 log = logging.getLogger(__name__)
@@ -61,9 +70,10 @@ class SyncReport:
 
     started_at: str = ""
     finished_at: str = ""
-    pushed: dict[str, dict[str, int]] = field(default_factory=lambda: {d: {"acked": 0, "rejected": 0, "conflict": 0}
-                                                                         for d in DESTINATIONS})
-    pulled: dict[str, int] = field(default_factory=lambda: {d: 0 for d in DESTINATIONS})
+    pushed: dict[str, dict[str, int]] = field(
+        default_factory=lambda: {d: {"acked": 0, "rejected": 0, "conflict": 0} for d in DESTINATIONS}
+    )
+    pulled: dict[str, int] = field(default_factory=lambda: dict.fromkeys(DESTINATIONS, 0))
     full_resync: list[str] = field(default_factory=list)
     drift: list[str] = field(default_factory=list)
     bytes_sent: int = 0
@@ -96,11 +106,15 @@ class SyncReport:
 
     def summary(self) -> str:
         pushed = sum(n for d in self.pushed.values() for n in d.values())
-        sent = ", ".join(f"{d} {v['acked']} acked/{v['rejected']} rejected/{v['conflict']} conflict"
-                         for d, v in self.pushed.items())
+        sent = ", ".join(
+            f"{d} {v['acked']} acked/{v['rejected']} rejected/{v['conflict']} conflict" for d, v in self.pushed.items()
+        )
         pulled = ", ".join(f"{d} {n}" for d, n in self.pulled.items())
-        parts = [f"pushed {pushed} ({sent})", f"pulled {sum(self.pulled.values())} ({pulled})",
-                 f"{self.bytes_received + self.bytes_sent} bytes"]
+        parts = [
+            f"pushed {pushed} ({sent})",
+            f"pulled {sum(self.pulled.values())} ({pulled})",
+            f"{self.bytes_received + self.bytes_sent} bytes",
+        ]
         if self.full_resync:
             parts.append(f"full resync: {', '.join(self.full_resync)}")
         return "; ".join(parts)
@@ -113,15 +127,24 @@ def _now_iso() -> str:
 class SyncEngine:
     """Runs syncs for one profile; one run at a time (the scheduler guarantees it)."""
 
-    def __init__(self, store: Store, profile: Profile, credentials: Credentials,
-                 session_factory: Callable[[], requests.Session] = requests.Session, *,
-                 clock: HybridLogicalClock | None = None, timeouts: Timeouts | None = None,
-                 retry: RetryPolicy | None = None, sleep: Callable[[float], None] | None = None,
-                 page_size: int = connectors.PAGE_SIZE, push_batch: int = connectors.PUSH_BATCH,
-                 apply_batch: int = APPLY_BATCH,
-                 sanity_interval_s: float = SANITY_INTERVAL_S,
-                 now_ms: Callable[[], int] = lambda: time.time_ns() // 1_000_000,
-                 on_revoked: Callable[[], None] | None = None):
+    def __init__(
+        self,
+        store: Store,
+        profile: Profile,
+        credentials: Credentials,
+        session_factory: Callable[[], requests.Session] = requests.Session,
+        *,
+        clock: HybridLogicalClock | None = None,
+        timeouts: Timeouts | None = None,
+        retry: RetryPolicy | None = None,
+        sleep: Callable[[float], None] | None = None,
+        page_size: int = connectors.PAGE_SIZE,
+        push_batch: int = connectors.PUSH_BATCH,
+        apply_batch: int = APPLY_BATCH,
+        sanity_interval_s: float = SANITY_INTERVAL_S,
+        now_ms: Callable[[], int] = lambda: time.time_ns() // 1_000_000,
+        on_revoked: Callable[[], None] | None = None,
+    ):
         self.store = store
         self.profile = profile
         self.credentials = credentials
@@ -139,17 +162,25 @@ class SyncEngine:
 
     # --- the run ---------------------------------------------------------------------------
 
-    def run(self, progress: Progress = lambda phase, items, nbytes: None,
-            cancelled: Callable[[], bool] = lambda: False, *, push: bool = True) -> SyncReport:
+    def run(
+        self,
+        progress: Progress = lambda phase, items, nbytes: None,
+        cancelled: Callable[[], bool] = lambda: False,
+        *,
+        push: bool = True,
+    ) -> SyncReport:
         """Push both queues (unless ``push`` is False), then pull both services."""
         report = SyncReport(started_at=_now_iso())
         session = self.session_factory()
         tokens = Tokens(self.credentials, self.profile.server_url.rstrip("/") + "/oauth2/token", self.profile.device_id)
-        transport = Transport(session, tokens, timeouts=self.timeouts, retry=self.retry, sleep=self.sleep,
-                              cancelled=cancelled)
+        transport = Transport(
+            session, tokens, timeouts=self.timeouts, retry=self.retry, sleep=self.sleep, cancelled=cancelled
+        )
         sender = f"device-{self.profile.device_id}"
-        services = {"SR": connectors.sr_connector(self.profile.sr, transport, sender),
-                    "ESS": connectors.ess_connector(self.profile.ess, transport, sender)}
+        services = {
+            "SR": connectors.sr_connector(self.profile.sr, transport, sender),
+            "ESS": connectors.ess_connector(self.profile.ess, transport, sender),
+        }
         run = _Run(self, report, transport, progress, cancelled)
         try:
             for dest in DESTINATIONS if push else ():
@@ -188,8 +219,14 @@ class SyncEngine:
 class _Run:
     """The state of one run (the engine itself keeps none between runs)."""
 
-    def __init__(self, engine: SyncEngine, report: SyncReport, transport: Transport, progress: Progress,
-                 cancelled: Callable[[], bool]):
+    def __init__(
+        self,
+        engine: SyncEngine,
+        report: SyncReport,
+        transport: Transport,
+        progress: Progress,
+        cancelled: Callable[[], bool],
+    ):
         self.engine = engine
         self.store = engine.store
         self.report = report
@@ -235,8 +272,10 @@ class _Run:
         if self.report.skew_ms is None or abs(skew) > abs(self.report.skew_ms):
             self.report.skew_ms = skew
         if abs(skew) > SKEW_LIMIT_MS:
-            text = (f"This computer's clock is {abs(skew) // 60000} minutes "
-                    f"{'behind' if skew > 0 else 'ahead of'} the server's. Correct the date and time.")
+            text = (
+                f"This computer's clock is {abs(skew) // 60000} minutes "
+                f"{'behind' if skew > 0 else 'ahead of'} the server's. Correct the date and time."
+            )
             if text not in self.report.warnings:
                 self.report.warnings.append(text)
         elif self.engine.clock is not None:
@@ -361,11 +400,14 @@ class _Run:
                 break
         else:
             self.report.drift.append(dest)
-            log.warning("%s: server counts %d live records up to %d, this device holds %d", dest,
-                        served, state.cursor, held)
+            log.warning(
+                "%s: server counts %d live records up to %d, this device holds %d", dest, served, state.cursor, held
+            )
             if dest in self.report.full_resync:
-                self.report.warnings.append(f"{dest}: the local copy still differs from the server after a full "
-                                            f"resync ({held} records here, {served} there).")
+                self.report.warnings.append(
+                    f"{dest}: the local copy still differs from the server after a full "
+                    f"resync ({held} records here, {served} there)."
+                )
                 return
             self._full_resync(connector)
             return self._sanity_check(connector)
@@ -378,8 +420,9 @@ class _Fetcher:
 
     DEPTH = 2
 
-    def __init__(self, connector: Connector, cursor: int, epoch: str | None, page_size: int,
-                 cancelled: Callable[[], bool]):
+    def __init__(
+        self, connector: Connector, cursor: int, epoch: str | None, page_size: int, cancelled: Callable[[], bool]
+    ):
         self.connector = connector
         self.cursor, self.epoch = cursor, epoch
         self.page_size = page_size

@@ -5,6 +5,7 @@ header for another action, a reply to another transaction, a missing or unexpect
 ``reference_id``, a change record with the wrong shape or out of order — each raises
 ``ProtocolError`` and the caller applies nothing from that reply (docs/sync-protocol.md).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,8 +21,19 @@ REG_TYPES = {"SR": "ns:org:RegistryType:Social", "ESS": "ns:org:RegistryType:ESS
 RECEIVERS = {"SR": "sr", "ESS": "ess"}
 ITEM_STATUSES = ("succ", "rjct")
 #: the item fields the server hashes for idempotency; they never change once an op is written
-UPDATE_ITEM_FIELDS = ("reference_id", "entity_type", "entity_id", "member_id", "op", "base_version", "patch",
-                      "hlc", "author", "role", "device_id")
+UPDATE_ITEM_FIELDS = (
+    "reference_id",
+    "entity_type",
+    "entity_id",
+    "member_id",
+    "op",
+    "base_version",
+    "patch",
+    "hlc",
+    "author",
+    "role",
+    "device_id",
+)
 
 
 class ProtocolError(Exception):
@@ -63,28 +75,49 @@ def parse_ts(value: Any) -> dt.datetime:
 
 
 def header(action: str, sender_id: str, receiver_id: str, total_count: int) -> dict:
-    return {"version": VERSION, "message_id": new_id(), "message_ts": now_ts(), "action": action,
-            "sender_id": sender_id, "receiver_id": receiver_id, "total_count": total_count,
-            "is_msg_encrypted": False}
+    return {
+        "version": VERSION,
+        "message_id": new_id(),
+        "message_ts": now_ts(),
+        "action": action,
+        "sender_id": sender_id,
+        "receiver_id": receiver_id,
+        "total_count": total_count,
+        "is_msg_encrypted": False,
+    }
 
 
 # --- pull ------------------------------------------------------------------------------
 
-def search_request(service: str, sender_id: str, cursor: int, epoch: str | None, page_size: int,
-                   operator: str = "gt") -> dict:
+
+def search_request(
+    service: str, sender_id: str, cursor: int, epoch: str | None, page_size: int, operator: str = "gt"
+) -> dict:
     """One keyset page of the change feed after (``gt``) or up to (``le``) ``cursor``."""
-    query: dict[str, Any] = {"seq_num": 1, "expression1": {
-        "attribute_name": "sync_seq", "operator": operator, "attribute_value": str(cursor)}}
+    query: dict[str, Any] = {
+        "seq_num": 1,
+        "expression1": {"attribute_name": "sync_seq", "operator": operator, "attribute_value": str(cursor)},
+    }
     if epoch:
         query["condition"] = "and"
         query["expression2"] = {"attribute_name": "sync_epoch", "operator": "eq", "attribute_value": epoch}
-    criteria = {"version": VERSION, "reg_type": REG_TYPES[service], "reg_record_type": CHANGE_RECORD_TYPE,
-                "query_type": "predicate", "query": [query],
-                "sort": [{"attribute_name": "sync_seq", "sort_order": "asc"}],
-                "pagination": {"page_size": page_size, "page_number": 1}}
-    return {"signature": "", "header": header("search", sender_id, RECEIVERS[service], 1),
-            "message": {"transaction_id": new_id(), "search_request": [
-                {"reference_id": new_id(), "timestamp": now_ts(), "search_criteria": criteria}]}}
+    criteria = {
+        "version": VERSION,
+        "reg_type": REG_TYPES[service],
+        "reg_record_type": CHANGE_RECORD_TYPE,
+        "query_type": "predicate",
+        "query": [query],
+        "sort": [{"attribute_name": "sync_seq", "sort_order": "asc"}],
+        "pagination": {"page_size": page_size, "page_number": 1},
+    }
+    return {
+        "signature": "",
+        "header": header("search", sender_id, RECEIVERS[service], 1),
+        "message": {
+            "transaction_id": new_id(),
+            "search_request": [{"reference_id": new_id(), "timestamp": now_ts(), "search_criteria": criteria}],
+        },
+    }
 
 
 @dataclass
@@ -120,8 +153,10 @@ def _envelope(body: Any, action: str, request: dict) -> tuple[dict, dict, dt.dat
     if head["status"] not in ("succ", "rcvd", "pdng", "rjct"):
         raise ProtocolError(f"header.status {head['status']!r} unknown")
     if head["status"] == "rjct":
-        raise ProtocolError(f"the server refused the message: {head.get('status_reason_code')} "
-                            f"{head.get('status_reason_message', '')}".strip())
+        raise ProtocolError(
+            f"the server refused the message: {head.get('status_reason_code')} "
+            f"{head.get('status_reason_message', '')}".strip()
+        )
     sent_txn = request["message"]["transaction_id"]
     if message.get("transaction_id") != sent_txn:
         raise ProtocolError("the reply is for another transaction")
@@ -226,21 +261,35 @@ def _check_records(records: list, cursor: int, max_seq: int) -> None:
 
 # --- push ------------------------------------------------------------------------------
 
+
 def update_item(op: Op) -> dict:
     """One outbox op on the wire; the same bytes every time it is sent (its key never moves)."""
     # the member travels beside the fields, as the entity's scope, not inside them
     patch = {k: v for k, v in op.patch.items() if k != "member_id"}
-    item = {"reference_id": op.op_id, "timestamp": now_ts(), "entity_type": op.entity_type,
-            "entity_id": op.entity_id, "op": op.op, "base_version": op.base_version, "patch": patch,
-            "hlc": op.hlc, "author": op.author, "role": op.role, "device_id": op.device_id}
+    item = {
+        "reference_id": op.op_id,
+        "timestamp": now_ts(),
+        "entity_type": op.entity_type,
+        "entity_id": op.entity_id,
+        "op": op.op,
+        "base_version": op.base_version,
+        "patch": patch,
+        "hlc": op.hlc,
+        "author": op.author,
+        "role": op.role,
+        "device_id": op.device_id,
+    }
     if op.member_id:
         item["member_id"] = op.member_id
     return item
 
 
 def update_request(service: str, sender_id: str, ops: list[Op]) -> dict:
-    return {"signature": "", "header": header("update", sender_id, RECEIVERS[service], len(ops)),
-            "message": {"transaction_id": new_id(), "update_request": [update_item(op) for op in ops]}}
+    return {
+        "signature": "",
+        "header": header("update", sender_id, RECEIVERS[service], len(ops)),
+        "message": {"transaction_id": new_id(), "update_request": [update_item(op) for op in ops]},
+    }
 
 
 @dataclass
@@ -264,7 +313,10 @@ def parse_update_response(body: Any, request: dict) -> UpdateReply:
         data = data or {}
         version = data.get("version")
         if item["status"] == "succ":
-            if data.get("entity_type") != by_ref[ref]["entity_type"] or data.get("entity_id") != by_ref[ref]["entity_id"]:
+            if (
+                data.get("entity_type") != by_ref[ref]["entity_type"]
+                or data.get("entity_id") != by_ref[ref]["entity_id"]
+            ):
                 raise ProtocolError(f"item {ref}: acknowledged another entity")
             _int(version, f"item {ref}: version", 1)
         code = item.get("status_reason_code")
@@ -275,19 +327,31 @@ def parse_update_response(body: Any, request: dict) -> UpdateReply:
                 raise ProtocolError(f"item {ref}: a conflict without the current value and the conflicts")
             _int(version, f"item {ref}: version", 1)
             for c in conflicts:
-                if not isinstance(c, dict) or not isinstance(c.get("conflict_id"), str) \
-                        or not isinstance(c.get("field"), str):
+                if (
+                    not isinstance(c, dict)
+                    or not isinstance(c.get("conflict_id"), str)
+                    or not isinstance(c.get("field"), str)
+                ):
                     raise ProtocolError(f"item {ref}: a conflict without conflict_id or field")
-        results.append(ItemResult(op_id=ref, status=item["status"], reason_code=code,
-                                  reason_message=item.get("status_reason_message"),
-                                  version=version if isinstance(version, int) and not isinstance(version, bool) else None,
-                                  current=current, conflicts=conflicts, raw=item))
+        results.append(
+            ItemResult(
+                op_id=ref,
+                status=item["status"],
+                reason_code=code,
+                reason_message=item.get("status_reason_message"),
+                version=version if isinstance(version, int) and not isinstance(version, bool) else None,
+                current=current,
+                conflicts=conflicts,
+                raw=item,
+            )
+        )
     order = {ref: n for n, ref in enumerate(by_ref)}
     results.sort(key=lambda r: order[r.op_id])
     return UpdateReply(results, server_ts, items)
 
 
 # --- errors ------------------------------------------------------------------------------
+
 
 def error_of(body: Any) -> tuple[str, str] | None:
     """(code, message) of a DCI ERR envelope, or None when ``body`` is not one."""

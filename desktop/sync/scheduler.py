@@ -7,10 +7,12 @@ batch, never per record), ``finished`` (the ``SyncReport``) and ``wiped`` (the d
 revoked and its data removed). A request that arrives during a run is not lost: one more run
 follows. QtCore only; no widgets.
 """
+
 from __future__ import annotations
 
 import logging
 import threading
+
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from .engine import OFFLINE, SYNCING, SyncEngine, SyncReport
@@ -34,8 +36,9 @@ class _Worker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            report = self.engine.run(lambda phase, items, nbytes: self.progressed.emit(phase, items, nbytes),
-                                     self.cancel.is_set)
+            report = self.engine.run(
+                lambda phase, items, nbytes: self.progressed.emit(phase, items, nbytes), self.cancel.is_set
+            )
         except Exception as exc:  # a bug: reported, and the next run tries again
             log.exception("sync run failed")
             report = SyncReport(errors=[f"Internal error during sync: {exc}"])
@@ -50,8 +53,14 @@ class SyncScheduler(QObject):
 
     _start = Signal()
 
-    def __init__(self, engine: SyncEngine, *, interval_ms: int = DEFAULT_INTERVAL_MS, online: bool = True,
-                 parent: QObject | None = None):
+    def __init__(
+        self,
+        engine: SyncEngine,
+        *,
+        interval_ms: int = DEFAULT_INTERVAL_MS,
+        online: bool = True,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self._cancel = threading.Event()
         self._thread = QThread()

@@ -4,6 +4,7 @@ The first sign-in needs the network: the server checks the password and register
 and only then is the profile and its encrypted database made. The password is sent once and
 never stored; the tokens go to ``credentials`` (keyring, or inside the encrypted database).
 """
+
 from __future__ import annotations
 
 import logging
@@ -38,17 +39,24 @@ class UnsyncedWorkError(SyncError):
     def __init__(self, unsynced: int):
         super().__init__(f"{unsynced} unsynced changes")
         self.unsynced = unsynced
-        self.user_message = (f"{unsynced} changes have not reached the server. Sync first, or export them to a "
-                             f"file before signing out.")
+        self.user_message = (
+            f"{unsynced} changes have not reached the server. Sync first, or export them to a file before signing out."
+        )
 
 
-def _token(server_url: str, form: dict, session: requests.Session | None = None,
-           timeouts: Timeouts | None = None) -> dict:
+def _token(
+    server_url: str, form: dict, session: requests.Session | None = None, timeouts: Timeouts | None = None
+) -> dict:
     timeouts = timeouts or Timeouts()
     session = session or requests.Session()
     try:
-        resp = session.post(server_url.rstrip("/") + "/oauth2/token", data=form,
-                            timeout=(timeouts.connect, timeouts.read), verify=True, allow_redirects=False)
+        resp = session.post(
+            server_url.rstrip("/") + "/oauth2/token",
+            data=form,
+            timeout=(timeouts.connect, timeouts.read),
+            verify=True,
+            allow_redirects=False,
+        )
     except requests.RequestException as exc:
         raise TransportError(f"sign-in: {exc}") from exc
     try:
@@ -66,9 +74,17 @@ def _token(server_url: str, form: dict, session: requests.Session | None = None,
     return body
 
 
-def sign_in(data_dir: Path, server_url: str, user: str, password: str, *, sr_url: str | None = None,
-            ess_url: str | None = None, passphrase: str | None = None,
-            device_name: str | None = None) -> tuple[Profile, Store]:
+def sign_in(
+    data_dir: Path,
+    server_url: str,
+    user: str,
+    password: str,
+    *,
+    sr_url: str | None = None,
+    ess_url: str | None = None,
+    passphrase: str | None = None,
+    device_name: str | None = None,
+) -> tuple[Profile, Store]:
     """Online sign-in: a token first, then the profile and its encrypted store.
 
     Signing in again to an existing profile keeps its device id and database (it renews the
@@ -78,24 +94,45 @@ def sign_in(data_dir: Path, server_url: str, user: str, password: str, *, sr_url
     pdir = ProfileDir(data_dir, profile_slug(user, server_url))
     existing = pdir.load() if pdir.json_path.exists() else None
     device_id = existing.device_id if existing else str(uuid.uuid4())
-    body = _token(server_url, {"grant_type": "password", "username": user, "password": password,
-                               "device_id": device_id, "device_name": device_name or os.uname().nodename})
+    body = _token(
+        server_url,
+        {
+            "grant_type": "password",
+            "username": user,
+            "password": password,
+            "device_id": device_id,
+            "device_name": device_name or os.uname().nodename,
+        },
+    )
     if existing is not None:
         profile = existing
         store = unlock_store(data_dir, profile, passphrase)
     else:
-        profile = Profile(profile_id=pdir.root.name, user=body.get("user", user), role=body.get("role", ""),
-                          server_url=server_url.rstrip("/"), sr_url=(sr_url or "").rstrip("/"),
-                          ess_url=(ess_url or "").rstrip("/"), display_name=body.get("display_name", user),
-                          office=body.get("office", ""), areas=list(body.get("areas", [])), device_id=device_id)
+        profile = Profile(
+            profile_id=pdir.root.name,
+            user=body.get("user", user),
+            role=body.get("role", ""),
+            server_url=server_url.rstrip("/"),
+            sr_url=(sr_url or "").rstrip("/"),
+            ess_url=(ess_url or "").rstrip("/"),
+            display_name=body.get("display_name", user),
+            office=body.get("office", ""),
+            areas=list(body.get("areas", [])),
+            device_id=device_id,
+        )
         store = create_store(data_dir, profile, passphrase)
     save_tokens(credentials_for(profile, store), body)
     return profile, store
 
 
 def save_tokens(credentials: Credentials, body: dict) -> None:
-    credentials.save({"access_token": body["access_token"], "refresh_token": body.get("refresh_token", ""),
-                      "expires_at": time.time() + float(body.get("expires_in", 0) or 0)})
+    credentials.save(
+        {
+            "access_token": body["access_token"],
+            "refresh_token": body.get("refresh_token", ""),
+            "expires_at": time.time() + float(body.get("expires_in", 0) or 0),
+        }
+    )
 
 
 def unsynced_count(store: Store) -> int:
@@ -110,8 +147,9 @@ def export_unsynced(store: Store, target: Path, *, overwrite: bool = False) -> i
     target = Path(target)
     if target.exists() and not overwrite:
         raise FileExistsError(f"{target} exists")
-    payload = orjson.dumps({"format": "field-desk-unsynced/1", "ops": [op.__dict__ for op in ops]},
-                           option=orjson.OPT_INDENT_2)
+    payload = orjson.dumps(
+        {"format": "field-desk-unsynced/1", "ops": [op.__dict__ for op in ops]}, option=orjson.OPT_INDENT_2
+    )
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".export-")
     with os.fdopen(fd, "wb") as fh:
@@ -124,8 +162,9 @@ def export_unsynced(store: Store, target: Path, *, overwrite: bool = False) -> i
     return len(ops)
 
 
-def sign_out(data_dir: Path, profile: Profile, store: Store, *, export_to: Path | None = None,
-             force: bool = False) -> int:
+def sign_out(
+    data_dir: Path, profile: Profile, store: Store, *, export_to: Path | None = None, force: bool = False
+) -> int:
     """Remove this profile from the device: database, key, tokens.
 
     Refused (``UnsyncedWorkError``) while unsynced changes exist, unless they were first exported
@@ -153,4 +192,3 @@ def wipe_local(store: Store, profile: Profile, credentials: Credentials | None =
     root = Path(store.path).parent
     store.close()
     ProfileDir(root.parent.parent, profile.profile_id).wipe()
-

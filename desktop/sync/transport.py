@@ -11,6 +11,7 @@
 
 Every POST here is safe to repeat: pulls are reads and pushes carry idempotency keys.
 """
+
 from __future__ import annotations
 
 import email.utils
@@ -18,8 +19,9 @@ import logging
 import random
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 import orjson
 import requests
@@ -50,8 +52,10 @@ class TransportError(SyncError):
 class NotDciError(TransportError):
     """A 200 that is not a DCI envelope: most often a captive portal or a filtering proxy."""
 
-    user_message = ("The network answered with something that is not the server (a hotel or public Wi-Fi login "
-                    "page?). Sign in to the network, then sync again.")
+    user_message = (
+        "The network answered with something that is not the server (a hotel or public Wi-Fi login "
+        "page?). Sign in to the network, then sync again."
+    )
 
 
 class AuthExpired(SyncError):
@@ -87,7 +91,7 @@ class RetryPolicy:
 
     def backoff(self, attempt: int, rng: random.Random) -> float:
         """Full jitter: uniform in [0, min(cap, base·2^attempt)]."""
-        return rng.uniform(0, min(self.cap, self.base * (2 ** attempt)))
+        return rng.uniform(0, min(self.cap, self.base * (2**attempt)))
 
 
 def retry_after_seconds(value: str | None, now: Callable[[], float] = time.time) -> float | None:
@@ -127,9 +131,11 @@ class Tokens:
             if not refresh_token:
                 raise AuthExpired("no refresh token")
             try:
-                resp = session.post(self.token_url, data={"grant_type": "refresh_token", "refresh_token": refresh_token,
-                                                          "device_id": self.device_id},
-                                    timeout=(timeouts.connect, timeouts.read))
+                resp = session.post(
+                    self.token_url,
+                    data={"grant_type": "refresh_token", "refresh_token": refresh_token, "device_id": self.device_id},
+                    timeout=(timeouts.connect, timeouts.read),
+                )
             except requests.RequestException as exc:
                 raise TransportError(f"token refresh: {exc}") from exc
             body = _json_or_none(resp.content)
@@ -137,12 +143,21 @@ class Tokens:
                 raise DeviceRevoked(DEVICE_REVOKED)
             if resp.status_code in (400, 401):
                 raise AuthExpired(f"refresh refused: {(error_of(body) or ('', resp.status_code))}")
-            if resp.status_code != 200 or not isinstance(body, dict) or not isinstance(body.get("access_token"), str) \
-                    or not isinstance(body.get("refresh_token"), str):
+            if (
+                resp.status_code != 200
+                or not isinstance(body, dict)
+                or not isinstance(body.get("access_token"), str)
+                or not isinstance(body.get("refresh_token"), str)
+            ):
                 raise TransportError(f"token refresh: HTTP {resp.status_code}, not a token reply")
-            self.credentials.save({**saved, "access_token": body["access_token"],
-                                   "refresh_token": body["refresh_token"],
-                                   "expires_at": time.time() + float(body.get("expires_in", 0) or 0)})
+            self.credentials.save(
+                {
+                    **saved,
+                    "access_token": body["access_token"],
+                    "refresh_token": body["refresh_token"],
+                    "expires_at": time.time() + float(body.get("expires_in", 0) or 0),
+                }
+            )
             return body["access_token"]
 
 
@@ -166,13 +181,22 @@ class Exchange:
 class Transport:
     """Posts DCI messages for one profile; shared by the SR and ESS connectors."""
 
-    def __init__(self, session: requests.Session, tokens: Tokens | None, *, timeouts: Timeouts | None = None,
-                 retry: RetryPolicy | None = None, sleep: Callable[[float], None] | None = None,
-                 cancelled: Callable[[], bool] = lambda: False, rng: random.Random | None = None):
+    def __init__(
+        self,
+        session: requests.Session,
+        tokens: Tokens | None,
+        *,
+        timeouts: Timeouts | None = None,
+        retry: RetryPolicy | None = None,
+        sleep: Callable[[float], None] | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+        rng: random.Random | None = None,
+    ):
         self.session = session
         self.session.verify = True
-        self.session.headers.update({"Accept": "application/json", "Accept-Encoding": "gzip, deflate",
-                                     "User-Agent": "field-desk/0.1"})
+        self.session.headers.update(
+            {"Accept": "application/json", "Accept-Encoding": "gzip, deflate", "User-Agent": "field-desk/0.1"}
+        )
         self.tokens = tokens
         self.timeouts = timeouts or Timeouts()
         self.retry = retry or RetryPolicy()
@@ -235,8 +259,13 @@ class Transport:
         if token:
             headers["Authorization"] = f"Bearer {token}"
         try:
-            resp = self.session.post(url, data=payload, headers=headers,
-                                     timeout=(self.timeouts.connect, self.timeouts.read), allow_redirects=False)
+            resp = self.session.post(
+                url,
+                data=payload,
+                headers=headers,
+                timeout=(self.timeouts.connect, self.timeouts.read),
+                allow_redirects=False,
+            )
             content = resp.content
         except requests.RequestException as exc:
             raise TransportError(f"{type(exc).__name__}: {exc}") from exc
@@ -247,10 +276,14 @@ class Transport:
         status = resp.status_code
         body = _json_or_none(content) if _is_json(resp) else None
         if status == 200:
-            if not isinstance(body, dict) or not isinstance(body.get("header"), dict) \
-                    or not isinstance(body.get("message"), dict):
-                raise NotDciError(f"HTTP 200 from {url} is not a DCI envelope "
-                                  f"({resp.headers.get('Content-Type', 'no content type')})")
+            if (
+                not isinstance(body, dict)
+                or not isinstance(body.get("header"), dict)
+                or not isinstance(body.get("message"), dict)
+            ):
+                raise NotDciError(
+                    f"HTTP 200 from {url} is not a DCI envelope ({resp.headers.get('Content-Type', 'no content type')})"
+                )
             return Exchange(body, status, sent, received)
         error = error_of(body)
         if status == 401:
@@ -258,8 +291,9 @@ class Transport:
         if status == 403 and error and error[1] == DEVICE_REVOKED:
             raise DeviceRevoked(DEVICE_REVOKED)
         if status in (408, 425, 429) or status >= 500:
-            raise TransportError(f"HTTP {status} from {url}",
-                                 retry_after=retry_after_seconds(resp.headers.get("Retry-After")))
+            raise TransportError(
+                f"HTTP {status} from {url}", retry_after=retry_after_seconds(resp.headers.get("Retry-After"))
+            )
         if error:
             raise ServerRefused(status, error[0], error[1])
         # a redirect or an error page without the DCI error envelope: not our server talking

@@ -6,6 +6,7 @@ number not in international form, contact by that channel refused — is listed 
 and left out. The alerts are queued in one transaction and delivered by the ESS gateway after
 the next sync; the delivery status comes back on each member's record.
 """
+
 from __future__ import annotations
 
 import json
@@ -15,8 +16,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..domain import codes
@@ -52,8 +63,10 @@ def render(text: str, values: dict[str, str]) -> str:
 
 def phone_ok(phone: str) -> bool:
     """The domain's own rule for a deliverable number, so the preview and the save agree."""
-    return "phone_number" not in OutreachMessage(member_id="-", channel="sms", template="-", text="-",
-                                                 phone_number=phone).validate()
+    return (
+        "phone_number"
+        not in OutreachMessage(member_id="-", channel="sms", template="-", text="-", phone_number=phone).validate()
+    )
 
 
 @dataclass(frozen=True)
@@ -102,8 +115,13 @@ class AlertComposer(QWidget):
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("alertPreview")
-        self.table.setHorizontalHeaderLabels([translate("Alerts", "Beneficiary"), translate("Alerts", "Phone"),
-                                              translate("Alerts", "Message, or why it is not sent")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("Alerts", "Beneficiary"),
+                translate("Alerts", "Phone"),
+                translate("Alerts", "Message, or why it is not sent"),
+            ]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
@@ -133,9 +151,14 @@ class AlertComposer(QWidget):
         layout.addLayout(buttons)
         self._fill_templates()
         if self.programme.count() == 0:
-            self.summary.setText(translate("Alerts", "There are no programmes on this device yet. The programme "
-                                                     "list comes from the Employment Support System with the "
-                                                     "next sync."))
+            self.summary.setText(
+                translate(
+                    "Alerts",
+                    "There are no programmes on this device yet. The programme "
+                    "list comes from the Employment Support System with the "
+                    "next sync.",
+                )
+            )
             self.send_button.setEnabled(False)
 
     def _fill_templates(self) -> None:
@@ -159,11 +182,27 @@ class AlertComposer(QWidget):
         programme = self.programme.currentText()
         self.previews = []
         for m in self.members:
-            skipped = (NO_PHONE if not m.phone else BAD_PHONE if not phone_ok(m.phone)
-                       else REFUSED if m.member_id in refused else "")
-            self.previews.append(Preview(m, "" if skipped else render(text, {
-                "given_name": m.given_name, "surname": m.surname, "programme": programme, "office": m.office}),
-                skipped))
+            skipped = (
+                NO_PHONE
+                if not m.phone
+                else BAD_PHONE
+                if not phone_ok(m.phone)
+                else REFUSED
+                if m.member_id in refused
+                else ""
+            )
+            self.previews.append(
+                Preview(
+                    m,
+                    ""
+                    if skipped
+                    else render(
+                        text,
+                        {"given_name": m.given_name, "surname": m.surname, "programme": programme, "office": m.office},
+                    ),
+                    skipped,
+                )
+            )
         self.previews.sort(key=lambda p: (not p.skipped, p.member.surname, p.member.given_name))
         self.table.setRowCount(len(self.previews))
         for row, p in enumerate(self.previews):
@@ -178,12 +217,16 @@ class AlertComposer(QWidget):
         skipped = len(self.previews) - len(sending)
         parts = [translate("Alerts", "Will receive this alert: %n.", "", len(sending))]
         if skipped:
-            parts.append(translate("Alerts", "Left out because they cannot be reached: %n (listed first).", "",
-                                   skipped))
+            parts.append(
+                translate("Alerts", "Left out because they cannot be reached: %n (listed first).", "", skipped)
+            )
         longest = max((len(p.text) for p in sending), default=0)
         if channel == "sms" and longest > SMS_LENGTH:
-            parts.append(translate("Alerts", "The longest message has %n characters and will be sent as several "
-                                             "SMS.", "", longest))
+            parts.append(
+                translate(
+                    "Alerts", "The longest message has %n characters and will be sent as several SMS.", "", longest
+                )
+            )
         self.summary.setText(" ".join(parts))
         self.send_button.setText(translate("Alerts", "&Queue alerts (%n)", "", len(sending)))
         self.send_button.setEnabled(bool(sending) and self.programme.count() > 0)
@@ -192,12 +235,24 @@ class AlertComposer(QWidget):
         return [p for p in self.previews if not p.skipped]
 
     def messages(self) -> list[OutreachMessage]:
-        channel, language, template = (self.channel.currentData(), self.language.currentData(),
-                                       self.template.currentData())
+        channel, language, template = (
+            self.channel.currentData(),
+            self.language.currentData(),
+            self.template.currentData(),
+        )
         programme = self.programme.currentData()
-        return [OutreachMessage(member_id=p.member.member_id, channel=channel, programme_id=programme,
-                                template=template, language=language, text=p.text, phone_number=p.member.phone)
-                for p in self.sendable()]
+        return [
+            OutreachMessage(
+                member_id=p.member.member_id,
+                channel=channel,
+                programme_id=programme,
+                template=template,
+                language=language,
+                text=p.text,
+                phone_number=p.member.phone,
+            )
+            for p in self.sendable()
+        ]
 
     def send(self) -> None:
         messages = self.messages()
@@ -209,8 +264,14 @@ class AlertComposer(QWidget):
 
     def _queued(self, ids: list[str]) -> None:
         self.message.setStyleSheet("color: #2e7d32")
-        self.message.setText(translate("Alerts", "Alerts queued: %n. They are sent through the Employment "
-                                                 "Support System at the next sync.", "", len(ids)))
+        self.message.setText(
+            translate(
+                "Alerts",
+                "Alerts queued: %n. They are sent through the Employment Support System at the next sync.",
+                "",
+                len(ids),
+            )
+        )
         self.queued.emit(ids)
 
     def _failed(self, exc: BaseException) -> None:

@@ -4,9 +4,11 @@
 touches a widget; its result or exception comes back through a queued signal. For network
 calls such as the first sign-in; use-case writes go through ``tasks.WriteQueue`` instead.
 """
+
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -31,8 +33,9 @@ class _Job(QRunnable):
             self._channel.done.emit(result)
 
 
-def run_in_background(fn: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[Exception], None],
-                      parent: QObject) -> QObject:
+def run_in_background(
+    fn: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[Exception], None], parent: QObject
+) -> QObject:
     """Start ``fn``; ``parent`` owns the reporting channel, so it lives as long as the caller."""
     channel = _Channel(parent)
     channel.done.connect(done)

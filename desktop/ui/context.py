@@ -3,12 +3,14 @@
 ``app.py`` builds it; a widget takes what it needs from it (the store for reads, ``cases`` for
 changes, ``settings`` for its own state) and never reaches for a global.
 """
+
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import ClassVar
 
 from PySide6.QtCore import QSettings
 
@@ -21,7 +23,7 @@ from ..store.records import Actor
 class Settings:
     """Typed user settings in the data directory (not the registry), seeded from defaults."""
 
-    DEFAULTS: dict[str, object] = {
+    DEFAULTS: ClassVar[dict[str, object]] = {
         "last_profile": "",
         #: interface language ("" follows the system); read at start
         "language": "",

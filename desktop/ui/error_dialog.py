@@ -3,6 +3,7 @@
 Known problems (``store.errors.classify``) say what to do and need no report. Anything else is
 a bug: the dialog shows a report the user can copy into a support ticket, and the log keeps it.
 """
+
 from __future__ import annotations
 
 import platform
@@ -13,7 +14,14 @@ import PySide6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..store.errors import classify
@@ -31,8 +39,11 @@ def known_message(exc: BaseException) -> str | None:
 
 
 def bug_report(exc_type, exc: BaseException, tb, version: str, log_path: Path | None) -> str:
-    lines = [f"Field Desk {version}", f"Python {platform.python_version()}, PySide6 {PySide6.__version__}",
-             f"{platform.platform()}"]
+    lines = [
+        f"Field Desk {version}",
+        f"Python {platform.python_version()}, PySide6 {PySide6.__version__}",
+        f"{platform.platform()}",
+    ]
     if log_path is not None:
         lines.append(f"Log: {log_path}")
     lines.append("")
@@ -49,9 +60,13 @@ class BugReportDialog(QDialog):
         self.setObjectName("bugReportDialog")
         self.resize(640, 420)
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("Something went wrong inside Field Desk. Work you saved before this is safe. "
-                               "Please copy the report below and send it to IT support with a few words on "
-                               "what you were doing."))
+        intro = QLabel(
+            self.tr(
+                "Something went wrong inside Field Desk. Work you saved before this is safe. "
+                "Please copy the report below and send it to IT support with a few words on "
+                "what you were doing."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.report = QPlainTextEdit(report)
@@ -72,8 +87,13 @@ class BugReportDialog(QDialog):
 
 
 def known_problem_box(message: str, parent: QWidget | None = None) -> QMessageBox:
-    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("ErrorDialog", "Field Desk"),
-                      message, QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("ErrorDialog", "Field Desk"),
+        message,
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
     box.setObjectName("knownProblemBox")
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return box

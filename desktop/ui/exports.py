@@ -5,18 +5,20 @@ a printer), in the interface language, with lines for the three signatures the p
 The worklist goes out as CSV in UTF-8 with a byte-order mark, which spreadsheet programs need
 to read accented names correctly.
 """
+
 from __future__ import annotations
 
 import csv
 import dataclasses
 import datetime as dt
 import html
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import sqlcipher3
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QPagedPaintDevice, QPdfWriter, QTextDocument
+from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from ..domain import codes
 from ..store.casefile import member_file
@@ -44,12 +46,12 @@ CSV_COLUMNS = (
 CODED = {"labour_readiness": codes.LABOUR_READINESS, "case_status": codes.CASE_STATUS}
 
 
-
 def _e(value: Any) -> str:
     return html.escape(str(value if value is not None else ""))
 
 
 # --- the plan -------------------------------------------------------------------------------------
+
 
 def plan_html(conn: sqlcipher3.Connection, member_id: str, today: dt.date) -> str:
     """The member's ISEP as a printable page: who, the goals by role, and signature lines."""
@@ -59,45 +61,70 @@ def plan_html(conn: sqlcipher3.Connection, member_id: str, today: dt.date) -> st
     m, a = found.member, found.assignment
     view = plan_view(conn, member_id)
     plan = view.plan
-    rows = [(translate("Exports", "Beneficiary"), m.name), (translate("Exports", "UIN"), m.uin),
-            (translate("Exports", "Date of birth"), m.birth_date), (translate("Exports", "Locality"), m.locality),
-            (translate("Exports", "Employment office"), a.office if a else "")]
+    rows = [
+        (translate("Exports", "Beneficiary"), m.name),
+        (translate("Exports", "UIN"), m.uin),
+        (translate("Exports", "Date of birth"), m.birth_date),
+        (translate("Exports", "Locality"), m.locality),
+        (translate("Exports", "Employment office"), a.office if a else ""),
+    ]
     if plan is not None:
-        rows += [(translate("Exports", "Plan status"), code_label(codes.PLAN_STATUS, plan.status)),
-                 (translate("Exports", "Agreed on"), plan.agreed_on),
-                 (translate("Exports", "Next review"), plan.next_review)]
+        rows += [
+            (translate("Exports", "Plan status"), code_label(codes.PLAN_STATUS, plan.status)),
+            (translate("Exports", "Agreed on"), plan.agreed_on),
+            (translate("Exports", "Next review"), plan.next_review),
+        ]
     facts = "".join(f"<tr><td width='30%'><b>{_e(k)}</b></td><td>{_e(v)}</td></tr>" for k, v in rows if v)
-    parts = [_heading(translate("Exports", "Individual Social-Employment Plan"), 1),
-             f"<table cellpadding='3' width='100%'>{facts}</table>"]
+    parts = [
+        _heading(translate("Exports", "Individual Social-Employment Plan"), 1),
+        f"<table cellpadding='3' width='100%'>{facts}</table>",
+    ]
     if plan is not None and plan.summary:
         parts += [_heading(translate("Exports", "Summary")), _paragraph(plan.summary)]
-    headers = (translate("Exports", "Goal"), translate("Exports", "Actions"), translate("Exports", "Due"),
-               translate("Exports", "Status"))
-    for role, title in (("social", translate("Exports", "Social goals")),
-                        ("employment", translate("Exports", "Employment goals"))):
+    headers = (
+        translate("Exports", "Goal"),
+        translate("Exports", "Actions"),
+        translate("Exports", "Due"),
+        translate("Exports", "Status"),
+    )
+    for role, title in (
+        ("social", translate("Exports", "Social goals")),
+        ("employment", translate("Exports", "Employment goals")),
+    ):
         items = [v.item for v in view.items if v.item.owner_role == role]
         parts.append(_heading(title))
         if not items:
             parts.append(_paragraph(translate("Exports", "None agreed yet.")))
             continue
-        head = "".join(f"<th align='left' width='{w}%' style='background:#e8e8e8'>{_e(h)}</th>"
-                       for h, w in zip(headers, (32, 40, 13, 15)))
+        head = "".join(
+            f"<th align='left' width='{w}%' style='background:#e8e8e8'>{_e(h)}</th>"
+            for h, w in zip(headers, (32, 40, 13, 15), strict=False)
+        )
         body = "".join(
             f"<tr><td>{_e(i.goal)}</td><td>{_e(i.actions)}</td><td>{_e(i.due_date)}</td>"
-            f"<td>{_e(code_label(codes.PLAN_ITEM_STATUS, i.status))}</td></tr>" for i in items)
-        parts.append(f"<table border='1' cellspacing='0' cellpadding='4' width='100%'>"
-                     f"<tr>{head}</tr>{body}</table>")
+            f"<td>{_e(code_label(codes.PLAN_ITEM_STATUS, i.status))}</td></tr>"
+            for i in items
+        )
+        parts.append(f"<table border='1' cellspacing='0' cellpadding='4' width='100%'><tr>{head}</tr>{body}</table>")
     date = _e(translate("Exports", "Date"))
     printed = translate("Exports", "Printed on {0}").format(today.isoformat())
     signatures = "".join(
         f"<tr><td width='35%' valign='bottom'>{_e(who)}</td>"
         f"<td valign='bottom'>_________________________</td><td valign='bottom'>{date}: ____________</td></tr>"
-        for who in (translate("Exports", "Beneficiary"), translate("Exports", "Social case manager"),
-                    translate("Exports", "Employment counselor")))
+        for who in (
+            translate("Exports", "Beneficiary"),
+            translate("Exports", "Social case manager"),
+            translate("Exports", "Employment counselor"),
+        )
+    )
     parts += [
         _heading(translate("Exports", "Signatures")),
-        _paragraph(translate("Exports", "By signing, we agree to work together on the goals above and to review "
-                                        "them on the date given.")),
+        _paragraph(
+            translate(
+                "Exports",
+                "By signing, we agree to work together on the goals above and to review them on the date given.",
+            )
+        ),
         f"<table cellpadding='12' width='100%'>{signatures}</table>",
         f"<p style='color:#666; font-size: 8pt'>{_e(printed)}</p>",
     ]
@@ -124,8 +151,14 @@ def export_plan_pdf(conn: sqlcipher3.Connection, member_id: str, path: Path, tod
     writer.setTitle(translate("Exports", "Individual Social-Employment Plan"))
     writer.setCreator("Field Desk")
     writer.setResolution(300)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                     QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter))
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(18, 18, 18, 18),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
     print_document(plan_document(conn, member_id, today), writer)
     return Path(path)
 
@@ -141,6 +174,7 @@ def print_document(document: QTextDocument, device: QPagedPaintDevice) -> None:
 
 
 # --- the worklist ---------------------------------------------------------------------------------
+
 
 def _cell(value: Any) -> str:
     """A spreadsheet must not run a cell as a formula (=, @, or +/- not starting a number)."""
@@ -158,7 +192,11 @@ def export_worklist_csv(rows: Iterable[WorklistRow | Mapping[str, Any]], path: P
         writer.writerow([translate("Exports", header) for _key, header in CSV_COLUMNS])
         for row in rows:
             data = dataclasses.asdict(row) if dataclasses.is_dataclass(row) else row
-            writer.writerow([_cell(code_label(CODED[key], data.get(key)) if key in CODED else data.get(key))
-                             for key, _header in CSV_COLUMNS])
+            writer.writerow(
+                [
+                    _cell(code_label(CODED[key], data.get(key)) if key in CODED else data.get(key))
+                    for key, _header in CSV_COLUMNS
+                ]
+            )
             count += 1
     return count

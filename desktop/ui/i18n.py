@@ -6,6 +6,7 @@ compiles them, and when one is missing or older than its ``.ts`` (a source check
 translation) it is compiled here with the ``lrelease`` that PySide6 ships, into a cache
 directory, so a translation is never silently stale and no binary sits in the repository.
 """
+
 from __future__ import annotations
 
 import logging
@@ -40,8 +41,9 @@ def compiled(language: str, cache_dir: Path | None = None) -> Path | None:
     if target.exists() and target.stat().st_mtime >= ts.stat().st_mtime:
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
-    result = subprocess.run([str(lrelease_path()), "-silent", str(ts), "-qm", str(target)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [str(lrelease_path()), "-silent", str(ts), "-qm", str(target)], capture_output=True, text=True
+    )
     if result.returncode != 0 or not target.exists():
         log.error("could not compile %s: %s", ts, result.stderr.strip())
         return None

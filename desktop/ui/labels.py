@@ -4,15 +4,15 @@ Code lists live in the domain as English source strings marked for Qt Linguist i
 ``Codes`` context; this is where they are translated. Icons are drawn once and cached, so
 painting 40 visible rows creates no pixmaps.
 """
+
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from functools import cache
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QLabel
-
 
 SYNC_COLORS = {"synced": "#2e7d32", "pending": "#ef8f00", "rejected": "#c62828", "conflict": "#6a1b9a"}
 FLAG_COLORS = {"potentially_unemployed": "#1565c0", "needs_field_check": "#ef8f00", "returned": "#c62828"}
@@ -103,23 +103,27 @@ def _glyph(kind: str, color: str, size: int) -> QPixmap:
     return pix
 
 
-@lru_cache(maxsize=None)
+@cache
 def sync_icon(state: str) -> QIcon:
     kind = {"synced": "dot", "pending": "ring", "rejected": "cross", "conflict": "diamond"}[state]
     return QIcon(_glyph(kind, SYNC_COLORS[state], 14))
 
 
-@lru_cache(maxsize=None)
+@cache
 def flags_pixmap(potentially_unemployed: bool, needs_field_check: bool, returned: bool) -> QPixmap:
     """A badge per flag set (U, V, R), each in its own slot so they line up down the column.
 
     A pixmap, not an icon: the view then draws it at its own size instead of the icon size.
     """
     tr = QCoreApplication.translate
-    badges = [(on, letter, FLAG_COLORS[key]) for on, letter, key in (
-        (potentially_unemployed, tr("Worklist", "U", "badge: potentially unemployed"), "potentially_unemployed"),
-        (needs_field_check, tr("Worklist", "V", "badge: verify at visit"), "needs_field_check"),
-        (returned, tr("Worklist", "R", "badge: returned by supervisor"), "returned"))]
+    badges = [
+        (on, letter, FLAG_COLORS[key])
+        for on, letter, key in (
+            (potentially_unemployed, tr("Worklist", "U", "badge: potentially unemployed"), "potentially_unemployed"),
+            (needs_field_check, tr("Worklist", "V", "badge: verify at visit"), "needs_field_check"),
+            (returned, tr("Worklist", "R", "badge: returned by supervisor"), "returned"),
+        )
+    ]
     size, gap = 16, 3
     pix = QPixmap(3 * size + 2 * gap, size)
     pix.fill(Qt.GlobalColor.transparent)

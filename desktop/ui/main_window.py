@@ -6,20 +6,37 @@ windows of visible rows and the selected member's record, on a second reader con
 own. Changes go through the one ``WriteQueue``; sync runs on the scheduler's thread, and after
 each run the list, the record and the sync panel are read again.
 """
+
 from __future__ import annotations
 
 import dataclasses
 import logging
 import sys
-
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDockWidget, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter, QStackedWidget,
-    QTableView, QTreeView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..domain import codes
@@ -54,8 +71,16 @@ FLAG_FILTERS = (
     ("conflict", codes.QT_TRANSLATE_NOOP("MainWindow", "Conflict to resolve")),
 )
 #: the widest usual value of each column: widths follow the font, not fixed pixels
-COLUMN_SAMPLES = {"name": "Ouédraogo, Khadija", "uin": "0000000000", "age": "100", "locality": "Sébikotane",
-                  "area": "Tambacounda", "segment": "B-training", "flags": "", "next_due": "2026-12-31"}
+COLUMN_SAMPLES = {
+    "name": "Ouédraogo, Khadija",
+    "uin": "0000000000",
+    "age": "100",
+    "locality": "Sébikotane",
+    "area": "Tambacounda",
+    "segment": "B-training",
+    "flags": "",
+    "next_due": "2026-12-31",
+}
 FLAGS_WIDTH = 3 * 16 + 2 * 3 + 8
 #: narrowest default widths of the filter panel and the member's record; the list takes the rest
 PANE_WIDTHS = (215, 540)
@@ -93,8 +118,9 @@ class MainWindow(QMainWindow):
         self.model = WorklistModel(self._ui_conn, context.today, self)
         self.model.sortRequested.connect(self._on_sort)
 
-        self.setWindowTitle(self.tr("Field Desk — %1").replace("%1", context.profile.display_name
-                                                                  or context.profile.user))
+        self.setWindowTitle(
+            self.tr("Field Desk — %1").replace("%1", context.profile.display_name or context.profile.user)
+        )
         self._build()
         self._restore_state()
         self.refresh_all()
@@ -140,15 +166,24 @@ class MainWindow(QMainWindow):
         header.setSectionsMovable(True)
         header.setStretchLastSection(True)
         metrics = self.fontMetrics()
-        samples = {**COLUMN_SAMPLES, "readiness": code_label(codes.LABOUR_READINESS, "needs_training"),
-                   "status": code_label(codes.CASE_STATUS, "plan_agreed"),
-                   "sync": code_label(codes.SYNC_STATE, "rejected")}
+        samples = {
+            **COLUMN_SAMPLES,
+            "readiness": code_label(codes.LABOUR_READINESS, "needs_training"),
+            "status": code_label(codes.CASE_STATUS, "plan_agreed"),
+            "sync": code_label(codes.SYNC_STATE, "rejected"),
+        }
         for i, (key, _h, _s) in enumerate(COLUMNS):
             sample = samples[key]
-            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(self.model.headerData(
-                i, Qt.Orientation.Horizontal)) + 10) + 10
-            header.resizeSection(i, max(FLAGS_WIDTH, width) if key == "flags"
-                                 else width + (ICON_WIDTH if key == "sync" else 0))
+            width = (
+                max(
+                    metrics.horizontalAdvance(sample),
+                    metrics.horizontalAdvance(self.model.headerData(i, Qt.Orientation.Horizontal)) + 10,
+                )
+                + 10
+            )
+            header.resizeSection(
+                i, max(FLAGS_WIDTH, width) if key == "flags" else width + (ICON_WIDTH if key == "sync" else 0)
+            )
         self.table.setSortingEnabled(True)
         header.setSortIndicator(COLUMN["name"], Qt.SortOrder.AscendingOrder)
         header.sortIndicatorChanged.connect(self._keep_indicator)
@@ -213,19 +248,26 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.status_progress)
         bar.addPermanentWidget(self.status_state)
         bar.addPermanentWidget(self.status_security)
-        self.status_security.setText(self.tr("Passphrase-protected") if self.context.passphrase_protected
-                                     else self.tr("Secrets stored in the OS keyring"))
+        self.status_security.setText(
+            self.tr("Passphrase-protected")
+            if self.context.passphrase_protected
+            else self.tr("Secrets stored in the OS keyring")
+        )
         self.status_security.setToolTip(
-            self.tr("The local database is encrypted with a key derived from your passphrase; the passphrase "
-                    "is not stored.") if self.context.passphrase_protected else
-            self.tr("The local database is encrypted; its key is kept in this computer's secure keyring."))
+            self.tr(
+                "The local database is encrypted with a key derived from your passphrase; the passphrase is not stored."
+            )
+            if self.context.passphrase_protected
+            else self.tr("The local database is encrypted; its key is kept in this computer's secure keyring.")
+        )
 
         self._build_sync_dock()
         self._build_menus()
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         QShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L), self, self.focus_list)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self.search.clear,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Escape), self.search, self.search.clear, context=Qt.ShortcutContext.WidgetShortcut
+        )
         self.setTabOrder(self.search, self.table)
         self.setTabOrder(self.table, self.record)
         self.setTabOrder(self.record, self.tree)
@@ -243,8 +285,9 @@ class MainWindow(QMainWindow):
         self.first_sync.setObjectName("firstSync")
         layout = QVBoxLayout(self.first_sync)
         layout.setContentsMargins(8, 4, 8, 4)
-        self.first_sync_text = QLabel(self.tr("Fetching your worklist from the Social Registry and the "
-                                              "Employment Support System…"))
+        self.first_sync_text = QLabel(
+            self.tr("Fetching your worklist from the Social Registry and the Employment Support System…")
+        )
         self.first_sync_text.setWordWrap(True)
         self.first_sync_bar = QProgressBar()
         self.first_sync_bar.setRange(0, 0)
@@ -289,25 +332,34 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        self.export_action = self._action(file_menu, self.tr("&Export list as CSV…"), self.export_csv,
-                                          QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E),
-                                          self.tr("Save the members shown, with the current search and filters"))
+        self.export_action = self._action(
+            file_menu,
+            self.tr("&Export list as CSV…"),
+            self.export_csv,
+            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E),
+            self.tr("Save the members shown, with the current search and filters"),
+        )
         self._action(file_menu, self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("Sign &out…"), self.sign_out)
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         member_menu = bar.addMenu(self.tr("&Member"))
         member_menu.addMenu(self.record.new_menu)
-        self._action(member_menu, self.tr("Open &plan"), self.record.show_plan,
-                     QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_P))
+        self._action(
+            member_menu, self.tr("Open &plan"), self.record.show_plan, QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_P)
+        )
         member_menu.addSeparator()
-        self.alert_action = self._action(member_menu, self.tr("Send programme &alert…"), self.send_alert,
-                                         QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_A),
-                                         self.tr("Alert the selected members about a programme by SMS, "
-                                                 "WhatsApp or call"))
+        self.alert_action = self._action(
+            member_menu,
+            self.tr("Send programme &alert…"),
+            self.send_alert,
+            QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_A),
+            self.tr("Alert the selected members about a programme by SMS, WhatsApp or call"),
+        )
         sync_menu = bar.addMenu(self.tr("S&ync"))
-        self.sync_action = self._action(sync_menu, self.tr("&Sync now"), self.scheduler.sync_now,
-                                        QKeySequence(Qt.Key.Key_F5))
+        self.sync_action = self._action(
+            sync_menu, self.tr("&Sync now"), self.scheduler.sync_now, QKeySequence(Qt.Key.Key_F5)
+        )
         self._action(sync_menu, self.tr("&Cancel sync"), self.scheduler.cancel)
         toggle = self.sync_dock.toggleViewAction()
         toggle.setText(self.tr("Sync &panel"))
@@ -425,8 +477,9 @@ class MainWindow(QMainWindow):
         """Write every member the current search and filters show (not only the visible rows)."""
         if not path:
             suggested = str(Path.home() / self.tr("worklist.csv"))
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the list as CSV"), suggested,
-                                                  self.tr("CSV files (*.csv)"))
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export the list as CSV"), suggested, self.tr("CSV files (*.csv)")
+            )
         if not path:
             return
         f, today, target = self.filter, self.context.today(), Path(path)
@@ -453,16 +506,23 @@ class MainWindow(QMainWindow):
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Sign out"), "", QMessageBox.StandardButton.Cancel, self)
         if unsynced:
             box.setText(self.tr("%n change(s) have not reached the server yet.", "", unsynced))
-            box.setInformativeText(self.tr("Sync first (F5) to send them. To sign out now, save them to a file "
-                                           "and hand it to your office; keep it on encrypted media."))
+            box.setInformativeText(
+                self.tr(
+                    "Sync first (F5) to send them. To sign out now, save them to a file "
+                    "and hand it to your office; keep it on encrypted media."
+                )
+            )
             box.addButton(self.tr("&Export and sign out…"), QMessageBox.ButtonRole.AcceptRole)
         else:
             box.setText(self.tr("Sign out and remove your worklist from this device?"))
             box.setInformativeText(self.tr("You will need a connection to sign in again."))
             box.addButton(self.tr("Sign &out"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.buttonClicked.connect(lambda button: box.buttonRole(button) == QMessageBox.ButtonRole.AcceptRole
-                                  and self._sign_out_now(bool(unsynced)))
+        box.buttonClicked.connect(
+            lambda button: (
+                box.buttonRole(button) == QMessageBox.ButtonRole.AcceptRole and self._sign_out_now(bool(unsynced))
+            )
+        )
         self.sign_out_box = box
         box.open()
 
@@ -470,8 +530,11 @@ class MainWindow(QMainWindow):
         """Stop every worker of this profile, then remove it on a worker thread."""
         if export and not export_to:
             export_to, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save the unsent changes"), str(Path.home() / self.tr("unsent-changes.json")),
-                self.tr("JSON files (*.json)"))
+                self,
+                self.tr("Save the unsent changes"),
+                str(Path.home() / self.tr("unsent-changes.json")),
+                self.tr("JSON files (*.json)"),
+            )
             if not export_to:
                 return
         context = self.context
@@ -480,8 +543,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Signing out…"))
         context.stop_workers()
         target = Path(export_to) if export_to else None
-        run_in_background(lambda: session.sign_out(data_dir, profile, store, export_to=target, force=True),
-                          self._signed_out, self._sign_out_failed, self)
+        run_in_background(
+            lambda: session.sign_out(data_dir, profile, store, export_to=target, force=True),
+            self._signed_out,
+            self._sign_out_failed,
+            self,
+        )
 
     def _signed_out(self, _exported: int) -> None:
         self.context.store = self.context.profile = None
@@ -490,9 +557,14 @@ class MainWindow(QMainWindow):
 
     def _sign_out_failed(self, exc: Exception) -> None:
         log.error("sign-out failed", exc_info=exc)
-        QMessageBox.warning(self, self.tr("Sign out"), self.tr(
-            "Could not sign out: %1. Nothing was removed from this device. Field Desk will close; open it "
-            "again to continue your work.").replace("%1", known_message(exc) or str(exc)))
+        QMessageBox.warning(
+            self,
+            self.tr("Sign out"),
+            self.tr(
+                "Could not sign out: %1. Nothing was removed from this device. Field Desk will close; open it "
+                "again to continue your work."
+            ).replace("%1", known_message(exc) or str(exc)),
+        )
         self.close()
 
     def _sync_dock_shown(self, visible: bool) -> None:
@@ -535,9 +607,14 @@ class MainWindow(QMainWindow):
 
     def _on_wiped(self) -> None:
         """The device was revoked: its data is gone; nothing more can be shown."""
-        QMessageBox.warning(self, self.tr("Field Desk"), self.tr(
-            "This device was removed from your account by an administrator, and the local copy of your "
-            "worklist has been deleted. Sign in again to continue."))
+        QMessageBox.warning(
+            self,
+            self.tr("Field Desk"),
+            self.tr(
+                "This device was removed from your account by an administrator, and the local copy of your "
+                "worklist has been deleted. Sign in again to continue."
+            ),
+        )
         self.signed_out = True
         self.close()
 
@@ -556,8 +633,14 @@ class MainWindow(QMainWindow):
 
     def _on_filters(self) -> None:
         flags = frozenset(k for k, box in self.flag_boxes.items() if box.isChecked())
-        self.set_filter(dataclasses.replace(self.filter, case_status=self.status_combo.currentData(),
-                                            labour_readiness=self.readiness_combo.currentData(), flags=flags))
+        self.set_filter(
+            dataclasses.replace(
+                self.filter,
+                case_status=self.status_combo.currentData(),
+                labour_readiness=self.readiness_combo.currentData(),
+                flags=flags,
+            )
+        )
 
     def _on_area(self, current: QModelIndex, _previous: QModelIndex) -> None:
         region, area, segment = current.data(TREE_ROLE) if current.isValid() else (None, None, None)
@@ -577,9 +660,14 @@ class MainWindow(QMainWindow):
         elif lane == "status":
             self._total, last_sync, pending = result["assigned"], result["last_sync"], result["pending"]
             self.status_sync.setText(
-                (self.tr("Last sync %1").replace("%1", last_sync[:16].replace("T", " ")) if last_sync
-                 else self.tr("Not synced yet"))
-                + " · " + self.tr("%n change(s) waiting to be sent", "", pending))
+                (
+                    self.tr("Last sync %1").replace("%1", last_sync[:16].replace("T", " "))
+                    if last_sync
+                    else self.tr("Not synced yet")
+                )
+                + " · "
+                + self.tr("%n change(s) waiting to be sent", "", pending)
+            )
             self._update_status()
 
     def _on_failure(self, _lane: str, _generation: int, exc: Exception) -> None:
@@ -601,7 +689,8 @@ class MainWindow(QMainWindow):
             if row >= 0:
                 self.table.selectionModel().setCurrentIndex(
                     self.model.index(row, 0),
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
         self._update_empty()
         self._update_status()
         self.table.viewport().update()
@@ -619,8 +708,12 @@ class MainWindow(QMainWindow):
             return
         if self.filter == WorklistFilter(sort=self.filter.sort, descending=self.filter.descending):
             self.empty_title.setText(self.tr("Your worklist is empty"))
-            self.empty_hint.setText(self.tr("No members are assigned to you on this device yet. "
-                                            "Sync (F5) when you have a connection to fetch your list."))
+            self.empty_hint.setText(
+                self.tr(
+                    "No members are assigned to you on this device yet. "
+                    "Sync (F5) when you have a connection to fetch your list."
+                )
+            )
             self.clear_button.hide()
         else:
             self.empty_title.setText(self.tr("No members match"))
@@ -671,8 +764,9 @@ class MainWindow(QMainWindow):
             for key in ((region,), (region, area)):
                 counts[key] = counts.get(key, 0) + n
         for region, item in regions.items():
-            item.setText(self.tr("Region %1  (%2)").replace("%1", region or "?")
-                         .replace("%2", f"{counts[(region,)]:,}"))
+            item.setText(
+                self.tr("Region %1  (%2)").replace("%1", region or "?").replace("%2", f"{counts[(region,)]:,}")
+            )
         for (region, area), item in areas.items():
             item.setText(f"{area_label(offices, area) or self.tr('No area')}  ({counts[(region, area)]:,})")
             item.setToolTip(offices.get(area, area))
@@ -684,8 +778,9 @@ class MainWindow(QMainWindow):
         self.tree.blockSignals(False)
 
     def _find_tree_item(self, key) -> QModelIndex:
-        matches = self.tree_model.match(self.tree_model.index(0, 0), TREE_ROLE, key, 1,
-                                        Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
+        matches = self.tree_model.match(
+            self.tree_model.index(0, 0), TREE_ROLE, key, 1, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive
+        )
         return matches[0] if matches else self.tree_model.index(0, 0)
 
     # --- state ------------------------------------------------------------------------------
@@ -718,4 +813,3 @@ class MainWindow(QMainWindow):
         it, and a reader does not hold the writer's store open."""
         self.worker.stop()
         self.model.set_ids([])
-

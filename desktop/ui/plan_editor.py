@@ -5,6 +5,7 @@ The header and the goals are edited in the same forms as everything else (``Plan
 two devices — are shown value beside value, and a person chooses; nothing is merged behind
 anyone's back.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,8 +16,20 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
-    QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..domain import codes
@@ -31,8 +44,11 @@ translate = QCoreApplication.translate
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 #: code lists of the plan fields a conflict can be about, to show labels and offer choices
-FIELD_CODES = {("Plan", "status"): codes.PLAN_STATUS, ("PlanItem", "status"): codes.PLAN_ITEM_STATUS,
-               ("PlanItem", "owner_role"): codes.OWNER_ROLE}
+FIELD_CODES = {
+    ("Plan", "status"): codes.PLAN_STATUS,
+    ("PlanItem", "status"): codes.PLAN_ITEM_STATUS,
+    ("PlanItem", "owner_role"): codes.OWNER_ROLE,
+}
 
 
 def is_overdue(due_date: str, status: str, today: dt.date) -> bool:
@@ -100,8 +116,9 @@ class PlanEditor(QWidget):
 
         self.conflicts_box = QFrame()
         self.conflicts_box.setObjectName("conflicts")
-        self.conflicts_box.setStyleSheet("#conflicts { background: #f6effa; border: 1px solid #6a1b9a;"
-                                         " border-radius: 4px }")
+        self.conflicts_box.setStyleSheet(
+            "#conflicts { background: #f6effa; border: 1px solid #6a1b9a; border-radius: 4px }"
+        )
         self.conflicts_grid = QGridLayout(self.conflicts_box)
         self.conflicts_grid.setContentsMargins(10, 8, 10, 8)
 
@@ -143,8 +160,11 @@ class PlanEditor(QWidget):
         header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())  # wrap at the real width
         self.table.doubleClicked.connect(self.edit_current)
         self.table.activated.connect(self.edit_current)
-        self.empty = QLabel(translate("PlanEditor", "No goals yet. Add the first social or employment goal "
-                                                    "agreed with the beneficiary."))
+        self.empty = QLabel(
+            translate(
+                "PlanEditor", "No goals yet. Add the first social or employment goal agreed with the beneficiary."
+            )
+        )
         self.empty.setStyleSheet("color: #666")
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -160,8 +180,9 @@ class PlanEditor(QWidget):
         layout.addLayout(tools)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
-        QShortcut(QKeySequence.StandardKey.New, self, self.add_item,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(
+            QKeySequence.StandardKey.New, self, self.add_item, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
+        )
 
     # --- showing -------------------------------------------------------------------------------
 
@@ -179,9 +200,17 @@ class PlanEditor(QWidget):
         plan = self.view.plan
         self.pdf_button.setEnabled(plan is not None)
         if plan is None:
-            self.header.setText("<span style='color:#666'>" + html.escape(translate(
-                "PlanEditor", "No plan yet. Agree the goals with the beneficiary, then add them here; the plan "
-                              "is started with the first goal.")) + "</span>")
+            self.header.setText(
+                "<span style='color:#666'>"
+                + html.escape(
+                    translate(
+                        "PlanEditor",
+                        "No plan yet. Agree the goals with the beneficiary, then add them here; the plan "
+                        "is started with the first goal.",
+                    )
+                )
+                + "</span>"
+            )
             return
         facts = [translate("PlanEditor", "Status: {0}").format(code_label(codes.PLAN_STATUS, plan.status))]
         if plan.agreed_on:
@@ -204,14 +233,22 @@ class PlanEditor(QWidget):
         self.conflicts_box.setVisible(bool(conflicts))
         if not conflicts:
             return
-        intro = QLabel(translate("PlanEditor", "Someone else changed the same thing while you were offline. "
-                                               "Choose which value to keep."))
+        intro = QLabel(
+            translate(
+                "PlanEditor", "Someone else changed the same thing while you were offline. Choose which value to keep."
+            )
+        )
         intro.setWordWrap(True)
         self.conflicts_grid.addWidget(intro, 0, 0, 1, 6)
         bold = QFont()
         bold.setBold(True)
-        for column, text in enumerate((translate("PlanEditor", "Goal and field"), translate("PlanEditor", "Mine"),
-                                       translate("PlanEditor", "Theirs"))):
+        for column, text in enumerate(
+            (
+                translate("PlanEditor", "Goal and field"),
+                translate("PlanEditor", "Mine"),
+                translate("PlanEditor", "Theirs"),
+            )
+        ):
             label = QLabel(text)
             label.setFont(bold)
             self.conflicts_grid.addWidget(label, 1, column)
@@ -220,15 +257,23 @@ class PlanEditor(QWidget):
             what = field_label(conflict.entity_type, conflict.field_name)
             if conflict.entity_type == "PlanItem":
                 what = f"{goals.get(conflict.entity_id, '')} — {what}"
-            cells = (what, shown_value(conflict.entity_type, conflict.field_name, conflict.your_value),
-                     shown_value(conflict.entity_type, conflict.field_name, conflict.server_value))
+            cells = (
+                what,
+                shown_value(conflict.entity_type, conflict.field_name, conflict.your_value),
+                shown_value(conflict.entity_type, conflict.field_name, conflict.server_value),
+            )
             for column, text in enumerate(cells):
                 label = QLabel(text)
                 label.setWordWrap(True)
                 self.conflicts_grid.addWidget(label, row, column)
-            for column, (text, choice) in enumerate(((translate("PlanEditor", "Keep mine"), "mine"),
-                                                     (translate("PlanEditor", "Keep theirs"), "theirs"),
-                                                     (translate("PlanEditor", "Edit…"), "edit")), start=3):
+            for column, (text, choice) in enumerate(
+                (
+                    (translate("PlanEditor", "Keep mine"), "mine"),
+                    (translate("PlanEditor", "Keep theirs"), "theirs"),
+                    (translate("PlanEditor", "Edit…"), "edit"),
+                ),
+                start=3,
+            ):
                 button = QPushButton(text)
                 button.setObjectName(f"resolve_{choice}_{conflict.id}")
                 button.clicked.connect(lambda _=False, c=conflict, ch=choice: self.resolve(c, ch))
@@ -247,10 +292,14 @@ class PlanEditor(QWidget):
         for row, view in enumerate(shown):
             item = view.item
             overdue = is_overdue(item.due_date, item.status, today)
-            cells = (code_label(codes.OWNER_ROLE, item.owner_role), item.goal, item.actions,
-                     code_label(codes.PLAN_ITEM_STATUS, item.status),
-                     translate("PlanEditor", "{0} (overdue)").format(item.due_date) if overdue else item.due_date,
-                     code_label(codes.SYNC_STATE, view.sync_state))
+            cells = (
+                code_label(codes.OWNER_ROLE, item.owner_role),
+                item.goal,
+                item.actions,
+                code_label(codes.PLAN_ITEM_STATUS, item.status),
+                translate("PlanEditor", "{0} (overdue)").format(item.due_date) if overdue else item.due_date,
+                code_label(codes.SYNC_STATE, view.sync_state),
+            )
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(ITEM_ID_ROLE, item.id)
@@ -298,8 +347,9 @@ class PlanEditor(QWidget):
         """Ask where, then write the plan to hand to the beneficiary."""
         brief = members_brief(self.bench.conn, [self.member_id])
         suggested = translate("PlanEditor", "Plan {0}.pdf").format(brief[0].name if brief else self.member_id)
-        path, _filter = QFileDialog.getSaveFileName(self, translate("PlanEditor", "Export the plan as PDF"),
-                                                    str(Path.home() / suggested), "PDF (*.pdf)")
+        path, _filter = QFileDialog.getSaveFileName(
+            self, translate("PlanEditor", "Export the plan as PDF"), str(Path.home() / suggested), "PDF (*.pdf)"
+        )
         if path:
             export_plan_pdf(self.bench.conn, self.member_id, Path(path), self.bench.cases.today())
 
@@ -310,21 +360,29 @@ class PlanEditor(QWidget):
             return
         cases = self.bench.cases
         self.message.hide()
-        self.bench.queue.run(lambda: cases.resolve_conflict(conflict.id, choice, value),
-                             lambda _r: self._after_change(), self._failed, owner=self)
+        self.bench.queue.run(
+            lambda: cases.resolve_conflict(conflict.id, choice, value),
+            lambda _r: self._after_change(),
+            self._failed,
+            owner=self,
+        )
 
     def _ask_value(self, conflict: Conflict) -> None:
         dialog = QInputDialog(self)
         dialog.setWindowTitle(translate("PlanEditor", "Resolve a conflict"))
-        dialog.setLabelText(translate("PlanEditor", "Value to keep for “{0}”:").format(
-            field_label(conflict.entity_type, conflict.field_name)))
+        dialog.setLabelText(
+            translate("PlanEditor", "Value to keep for “{0}”:").format(
+                field_label(conflict.entity_type, conflict.field_name)
+            )
+        )
         table = FIELD_CODES.get((conflict.entity_type, conflict.field_name))
         if table:
             labels = [code_label(table, k) for k in table]
             dialog.setComboBoxItems(labels)
             dialog.setTextValue(code_label(table, str(conflict.your_value or "")))
             dialog.textValueSelected.connect(
-                lambda text: self.resolve(conflict, "edit", list(table)[labels.index(text)]))
+                lambda text: self.resolve(conflict, "edit", list(table)[labels.index(text)])
+            )
         else:
             dialog.setTextValue(str(conflict.your_value or ""))
             dialog.textValueSelected.connect(lambda text: self.resolve(conflict, "edit", text.strip()))

@@ -5,11 +5,13 @@ A new request in a lane replaces one still waiting there and interrupts one alre
 so a fast typist never queues stale searches. Each result reaches the UI thread as one queued
 signal carrying the whole answer, never one signal per row.
 """
+
 from __future__ import annotations
 
 import logging
 import threading
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import sqlcipher3
 from PySide6.QtCore import QObject, Signal

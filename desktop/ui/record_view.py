@@ -5,14 +5,23 @@ member's file (``casefile.member_file``) and the sync states of its records; eve
 action opens the same form the rest of the application uses, and the record refreshes when
 the form is saved.
 """
+
 from __future__ import annotations
 
 import html
-from typing import Iterable
+from collections.abc import Iterable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..domain import codes
@@ -53,7 +62,6 @@ DELIVERY = {
 
 def _e(text) -> str:
     return html.escape(str(text if text is not None else ""))
-
 
 
 class RecordView(QWidget):
@@ -116,8 +124,9 @@ class RecordView(QWidget):
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         label.setContentsMargins(10, 8, 10, 8)
         body = QWidget()
         QVBoxLayout(body).addWidget(label)
@@ -153,10 +162,14 @@ class RecordView(QWidget):
     def refresh(self) -> None:
         self.file = member_file(self.bench.conn, self.member_id) if self.member_id else None
         if self.file is None:
-            self.title.setText(translate("RecordView", "This beneficiary is no longer on this device.")
-                               if self.member_id else translate("RecordView", "Choose a member in the list"))
-            self.subtitle.setText("" if self.member_id else translate(
-                "RecordView", "Their record, plan and history appear here."))
+            self.title.setText(
+                translate("RecordView", "This beneficiary is no longer on this device.")
+                if self.member_id
+                else translate("RecordView", "Choose a member in the list")
+            )
+            self.subtitle.setText(
+                "" if self.member_id else translate("RecordView", "Their record, plan and history appear here.")
+            )
             for w in (self.tabs, self.new_button, self.plan_button, self.new_menu):
                 w.setEnabled(False)
             return
@@ -165,11 +178,20 @@ class RecordView(QWidget):
         f = self.file
         m = f.member
         self.title.setText(m.name)
-        self.subtitle.setText(" · ".join(x for x in (
-            translate("RecordView", "UIN {0}").format(m.uin) if m.uin else "", code_label(codes.SEX, m.sex),
-            translate("RecordView", "born {0}").format(m.birth_date) if m.birth_date else "",
-            m.phone or translate("RecordView", "no phone"), m.locality,
-            code_label(codes.CASE_STATUS, f.row.case_status)) if x))
+        self.subtitle.setText(
+            " · ".join(
+                x
+                for x in (
+                    translate("RecordView", "UIN {0}").format(m.uin) if m.uin else "",
+                    code_label(codes.SEX, m.sex),
+                    translate("RecordView", "born {0}").format(m.birth_date) if m.birth_date else "",
+                    m.phone or translate("RecordView", "no phone"),
+                    m.locality,
+                    code_label(codes.CASE_STATUS, f.row.case_status),
+                )
+                if x
+            )
+        )
         states = sync_states(self.bench.conn, self.member_id)
         self.plan.refresh()
         self.overview.setText(self._overview(f))
@@ -183,8 +205,14 @@ class RecordView(QWidget):
         rows = []
         for hm in f.household_members:
             who = _e(hm.name) if hm.id != f.member.id else f"<b>{_e(hm.name)}</b>"
-            rows.append((who, _e(translate("RecordView", RELATIONSHIP.get(hm.relationship, RELATIONSHIP["OTHER"]))),
-                         _e(hm.birth_date), _e(translate("RecordView", "on the worklist") if hm.on_worklist else "")))
+            rows.append(
+                (
+                    who,
+                    _e(translate("RecordView", RELATIONSHIP.get(hm.relationship, RELATIONSHIP["OTHER"]))),
+                    _e(hm.birth_date),
+                    _e(translate("RecordView", "on the worklist") if hm.on_worklist else ""),
+                )
+            )
         parts.append(_table(rows) if rows else _muted(translate("RecordView", "No household on record.")))
         parts.append(_section(translate("RecordView", "Social Registry checks")))
         a = f.assignment
@@ -193,36 +221,78 @@ class RecordView(QWidget):
         else:
             flags = []
             if a.potentially_unemployed:
-                flags.append(_badge(translate("RecordView", "Potentially unemployed"),
-                                    FLAG_COLORS["potentially_unemployed"]))
+                flags.append(
+                    _badge(translate("RecordView", "Potentially unemployed"), FLAG_COLORS["potentially_unemployed"])
+                )
             if a.needs_field_check:
                 flags.append(_badge(translate("RecordView", "Verify at visit"), FLAG_COLORS["needs_field_check"]))
             if flags:
                 parts.append("<p>" + " ".join(flags) + "</p>")
             months = a.months_without_contributions
             referral = translate("RecordView", "BPP list") if a.referral_source == "bpp" else a.referral_source
-            parts.append(_table([(_e(k), _e(v)) for k, v in (
-                (translate("RecordView", "Pension records"), code_label(codes.CHECK_RESULT, a.pension_check)),
-                (translate("RecordView", "Tax records"), code_label(codes.CHECK_RESULT, a.tax_check)),
-                (translate("RecordView", "Months without contributions"), "" if months is None else months),
-                (translate("RecordView", "Education records"), code_label(codes.CHECK_RESULT, a.education_check)),
-                (translate("RecordView", "Labour readiness"), code_label(codes.LABOUR_READINESS, a.labour_readiness)),
-                (translate("RecordView", "Office"), a.office),
-                (translate("RecordView", "Referred by"), referral))]))
+            parts.append(
+                _table(
+                    [
+                        (_e(k), _e(v))
+                        for k, v in (
+                            (
+                                translate("RecordView", "Pension records"),
+                                code_label(codes.CHECK_RESULT, a.pension_check),
+                            ),
+                            (translate("RecordView", "Tax records"), code_label(codes.CHECK_RESULT, a.tax_check)),
+                            (translate("RecordView", "Months without contributions"), "" if months is None else months),
+                            (
+                                translate("RecordView", "Education records"),
+                                code_label(codes.CHECK_RESULT, a.education_check),
+                            ),
+                            (
+                                translate("RecordView", "Labour readiness"),
+                                code_label(codes.LABOUR_READINESS, a.labour_readiness),
+                            ),
+                            (translate("RecordView", "Office"), a.office),
+                            (translate("RecordView", "Referred by"), referral),
+                        )
+                    ]
+                )
+            )
         parts.append(_section(translate("RecordView", "Individual social-employment plan")))
         parts.append(self._plan_summary())
         parts.append(_section(translate("RecordView", "Consent")))
-        parts.append(self._list(f.records.get("Consent", []), lambda d: (
-            code_label(codes.CONSENT_PURPOSE, d.get("purpose")),
-            translate("RecordView", "given") if d.get("granted") else translate("RecordView", "refused"),
-            code_label(codes.CONSENT_METHOD, d.get("method")), d.get("given_on", ""))))
+        parts.append(
+            self._list(
+                f.records.get("Consent", []),
+                lambda d: (
+                    code_label(codes.CONSENT_PURPOSE, d.get("purpose")),
+                    translate("RecordView", "given") if d.get("granted") else translate("RecordView", "refused"),
+                    code_label(codes.CONSENT_METHOD, d.get("method")),
+                    d.get("given_on", ""),
+                ),
+            )
+        )
         parts.append(_section(translate("RecordView", "Verifications at the visit")))
-        parts.append(self._list(f.records.get("EmploymentVerification", []), lambda d: (
-            code_label(codes.EMPLOYMENT_STATUS, d.get("employment_status")), d.get("employer", ""),
-            code_label(codes.VERIFICATION_SOURCE, d.get("source")), d.get("verified_on", ""))))
-        parts.append(self._list(f.records.get("EducationVerification", []), lambda d: (
-            code_label(codes.ISCED, d.get("education_level")), ", ".join(d.get("certificates", [])),
-            code_label(codes.LABOUR_READINESS, d.get("labour_readiness")), d.get("verified_on", "")), empty=""))
+        parts.append(
+            self._list(
+                f.records.get("EmploymentVerification", []),
+                lambda d: (
+                    code_label(codes.EMPLOYMENT_STATUS, d.get("employment_status")),
+                    d.get("employer", ""),
+                    code_label(codes.VERIFICATION_SOURCE, d.get("source")),
+                    d.get("verified_on", ""),
+                ),
+            )
+        )
+        parts.append(
+            self._list(
+                f.records.get("EducationVerification", []),
+                lambda d: (
+                    code_label(codes.ISCED, d.get("education_level")),
+                    ", ".join(d.get("certificates", [])),
+                    code_label(codes.LABOUR_READINESS, d.get("labour_readiness")),
+                    d.get("verified_on", ""),
+                ),
+                empty="",
+            )
+        )
         return "".join(parts)
 
     def _plan_summary(self) -> str:
@@ -232,34 +302,74 @@ class RecordView(QWidget):
         status = code_label(codes.PLAN_STATUS, view.plan.status) if view.plan else ""
         open_items = [v.item for v in view.items if v.item.status in codes.OPEN_PLAN_ITEM_STATUS]
         due = min((i.due_date for i in open_items if i.due_date), default="")
-        return _table([
-            (_e(translate("RecordView", "Status")), _e(status)),
-            (_e(translate("RecordView", "Open goals")), _e(translate("RecordView", "{0} social, {1} employment").format(
-                sum(i.owner_role == "social" for i in open_items),
-                sum(i.owner_role == "employment" for i in open_items)))),
-            (_e(translate("RecordView", "Next due")), _e(due)),
-            (_e(translate("RecordView", "Conflicts to resolve")), _e(len(view.conflicts))),
-        ])
+        return _table(
+            [
+                (_e(translate("RecordView", "Status")), _e(status)),
+                (
+                    _e(translate("RecordView", "Open goals")),
+                    _e(
+                        translate("RecordView", "{0} social, {1} employment").format(
+                            sum(i.owner_role == "social" for i in open_items),
+                            sum(i.owner_role == "employment" for i in open_items),
+                        )
+                    ),
+                ),
+                (_e(translate("RecordView", "Next due")), _e(due)),
+                (_e(translate("RecordView", "Conflicts to resolve")), _e(len(view.conflicts))),
+            ]
+        )
 
     def _activity(self, f: MemberFile, states: dict[str, str]) -> str:
         names = {p.id: p.name for p in programmes(self.bench.conn)}
         sections = (
-            (translate("RecordView", "Enrolments"), "Enrollment", lambda d: (
-                names.get(d.get("programme_id"), d.get("programme_id", "")),
-                code_label(codes.ENROLMENT_STATUS, d.get("enrollment_status")), d.get("enrollment_date", ""))),
-            (translate("RecordView", "Services"), "ServiceRecord", lambda d: (
-                code_label(codes.SERVICE_TYPE, d.get("service_type")), d.get("description", ""),
-                d.get("provided_on", ""))),
-            (translate("RecordView", "Contacts"), "OutreachContact", lambda d: (
-                code_label(codes.CHANNEL, d.get("channel")), code_label(codes.CONTACT_OUTCOME, d.get("outcome")),
-                d.get("next_step", ""), d.get("contacted_on", ""))),
-            (translate("RecordView", "Programme alerts"), "OutreachMessage", lambda d: (
-                code_label(codes.ALERT_CHANNEL, d.get("channel")), names.get(d.get("programme_id"), ""),
-                translate("RecordView", DELIVERY[d["delivery_status"]]) if d.get("delivery_status") in DELIVERY
-                else translate("RecordView", "Waiting to be sent"))),
-            (translate("RecordView", "Corrections asked of the Social Registry"), "ChangeRequest", lambda d: (
-                code_label(codes.CHANGE_FIELD, d.get("field_name")), d.get("requested_value", ""),
-                d.get("reason", ""))),
+            (
+                translate("RecordView", "Enrolments"),
+                "Enrollment",
+                lambda d: (
+                    names.get(d.get("programme_id"), d.get("programme_id", "")),
+                    code_label(codes.ENROLMENT_STATUS, d.get("enrollment_status")),
+                    d.get("enrollment_date", ""),
+                ),
+            ),
+            (
+                translate("RecordView", "Services"),
+                "ServiceRecord",
+                lambda d: (
+                    code_label(codes.SERVICE_TYPE, d.get("service_type")),
+                    d.get("description", ""),
+                    d.get("provided_on", ""),
+                ),
+            ),
+            (
+                translate("RecordView", "Contacts"),
+                "OutreachContact",
+                lambda d: (
+                    code_label(codes.CHANNEL, d.get("channel")),
+                    code_label(codes.CONTACT_OUTCOME, d.get("outcome")),
+                    d.get("next_step", ""),
+                    d.get("contacted_on", ""),
+                ),
+            ),
+            (
+                translate("RecordView", "Programme alerts"),
+                "OutreachMessage",
+                lambda d: (
+                    code_label(codes.ALERT_CHANNEL, d.get("channel")),
+                    names.get(d.get("programme_id"), ""),
+                    translate("RecordView", DELIVERY[d["delivery_status"]])
+                    if d.get("delivery_status") in DELIVERY
+                    else translate("RecordView", "Waiting to be sent"),
+                ),
+            ),
+            (
+                translate("RecordView", "Corrections asked of the Social Registry"),
+                "ChangeRequest",
+                lambda d: (
+                    code_label(codes.CHANGE_FIELD, d.get("field_name")),
+                    d.get("requested_value", ""),
+                    d.get("reason", ""),
+                ),
+            ),
             (translate("RecordView", "Notes"), "Note", lambda d: (d.get("text", ""), d.get("author", ""))),
         )
         parts = []
@@ -270,17 +380,28 @@ class RecordView(QWidget):
 
     def _history(self, f: MemberFile) -> str:
         parts = [_section(translate("RecordView", "Supervisor reviews"))]
-        parts.append(self._list(f.records.get("Review", []), lambda d: (
-            code_label(codes.REVIEW_OUTCOME, d.get("outcome")), d.get("summary", ""), d.get("comment", ""),
-            d.get("reviewer", ""))))
+        parts.append(
+            self._list(
+                f.records.get("Review", []),
+                lambda d: (
+                    code_label(codes.REVIEW_OUTCOME, d.get("outcome")),
+                    d.get("summary", ""),
+                    d.get("comment", ""),
+                    d.get("reviewer", ""),
+                ),
+            )
+        )
         parts.append(_section(translate("RecordView", "Changes on this device")))
-        rows = [(_e(h.at[:16].replace("T", " ")), _e(h.actor), _e(code_label(codes.ROLE, h.role)), _e(h.action))
-                for h in f.history]
+        rows = [
+            (_e(h.at[:16].replace("T", " ")), _e(h.actor), _e(code_label(codes.ROLE, h.role)), _e(h.action))
+            for h in f.history
+        ]
         parts.append(_table(rows) if rows else _muted(translate("RecordView", "Nothing changed yet.")))
         return "".join(parts)
 
-    def _list(self, entries: list[RecordEntry], columns, states: dict[str, str] | None = None,
-              empty: str | None = None) -> str:
+    def _list(
+        self, entries: list[RecordEntry], columns, states: dict[str, str] | None = None, empty: str | None = None
+    ) -> str:
         if not entries:
             return _muted(translate("RecordView", "None recorded.") if empty is None else empty)
         rows = []
@@ -306,6 +427,7 @@ def _badge(text: str, color: str) -> str:
 
 def _table(rows: Iterable[tuple[str, ...]]) -> str:
     """Rows of already-escaped cells."""
-    body = "".join("<tr>" + "".join(f"<td style='padding:2px 14px 2px 0'>{c}</td>" for c in row) + "</tr>"
-                   for row in rows)
+    body = "".join(
+        "<tr>" + "".join(f"<td style='padding:2px 14px 2px 0'>{c}</td>" for c in row) + "</tr>" for row in rows
+    )
     return f"<table cellspacing='0'>{body}</table>"

@@ -5,12 +5,21 @@ supervisor approves it, or returns it to its author with a comment saying what t
 The decision is a patch of the review like any other change: saved here, sent at the next sync,
 and the author sees "Returned by supervisor" on their worklist after theirs.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QPushButton, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..domain import codes
@@ -32,9 +41,13 @@ UPDATED = {
     "ServiceRecord": QT_TRANSLATE_NOOP("Reviews", "Service"),
     "OutreachContact": QT_TRANSLATE_NOOP("Reviews", "Contact"),
 }
-HEADERS = (QT_TRANSLATE_NOOP("Reviews", "Update"), QT_TRANSLATE_NOOP("Reviews", "What changed"),
-           QT_TRANSLATE_NOOP("Reviews", "By"), QT_TRANSLATE_NOOP("Reviews", "Review"),
-           QT_TRANSLATE_NOOP("Reviews", "Comment"))
+HEADERS = (
+    QT_TRANSLATE_NOOP("Reviews", "Update"),
+    QT_TRANSLATE_NOOP("Reviews", "What changed"),
+    QT_TRANSLATE_NOOP("Reviews", "By"),
+    QT_TRANSLATE_NOOP("Reviews", "Review"),
+    QT_TRANSLATE_NOOP("Reviews", "Comment"),
+)
 
 
 class ReviewList(QWidget):
@@ -64,8 +77,9 @@ class ReviewList(QWidget):
         self.comment = QPlainTextEdit()
         self.comment.setObjectName("reviewComment")
         self.comment.setTabChangesFocus(True)
-        self.comment.setPlaceholderText(translate("Reviews", "What the author should correct (needed to return "
-                                                             "an update)"))
+        self.comment.setPlaceholderText(
+            translate("Reviews", "What the author should correct (needed to return an update)")
+        )
         self.comment.setMaximumHeight(self.fontMetrics().height() * 4)
         comment_label = QLabel(translate("Reviews", "&Comment"))
         comment_label.setBuddy(self.comment)
@@ -100,8 +114,13 @@ class ReviewList(QWidget):
             if d.get("author_role"):
                 author += f" ({code_label(codes.ROLE, d['author_role'])})"
             kind = d.get("entity_type", "")
-            cells = (translate("Reviews", UPDATED[kind]) if kind in UPDATED else kind, d.get("summary", ""),
-                     author, code_label(codes.REVIEW_OUTCOME, d.get("outcome")), d.get("comment", ""))
+            cells = (
+                translate("Reviews", UPDATED[kind]) if kind in UPDATED else kind,
+                d.get("summary", ""),
+                author,
+                code_label(codes.REVIEW_OUTCOME, d.get("outcome")),
+                d.get("comment", ""),
+            )
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(REVIEW_ID_ROLE, (entry.id, d.get("outcome")))
@@ -130,8 +149,9 @@ class ReviewList(QWidget):
             return
         review_id, comment, cases = current[0], self.comment.toPlainText(), self.bench.cases
         self.error.hide()
-        self.bench.queue.run(lambda: cases.decide_review(review_id, outcome, comment), self._decided,
-                             self._failed, owner=self)
+        self.bench.queue.run(
+            lambda: cases.decide_review(review_id, outcome, comment), self._decided, self._failed, owner=self
+        )
 
     def _decided(self, _result) -> None:
         self.comment.clear()

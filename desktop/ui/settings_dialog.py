@@ -1,5 +1,6 @@
 """User settings: the interface language (applied at the next start: every window is built in
 one language, and switching under open forms would leave half of them in the other)."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget

@@ -4,21 +4,30 @@ Unlocking only opens the database: a wrong passphrase is caught by the profile's
 before the file is touched, and the message appears beside the field. The online sign-in runs
 on a worker (the UI never waits on the network) through ``online_sign_in``.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QTabWidget, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..store import keys
 from ..store.db import Store
 from ..store.errors import StoreError, WrongKeyError
 from ..store.profile import Profile, list_profiles, unlock_store
-from .error_dialog import known_message
 from .background import run_in_background
+from .error_dialog import known_message
 
 MIN_PASSPHRASE = 8
 
@@ -27,8 +36,9 @@ class SignInUnavailable(Exception):
     """This build has no online sign-in (the sync package is missing)."""
 
 
-def online_sign_in(data_dir: Path, server_url: str, user: str, password: str,
-                   passphrase: str | None) -> tuple[Profile, Store]:
+def online_sign_in(
+    data_dir: Path, server_url: str, user: str, password: str, passphrase: str | None
+) -> tuple[Profile, Store]:
     """Sign in against the server and set up the local copy; runs on a worker thread.
 
     ``desktop.sync.session.sign_in`` talks to the server (token, profile, key); the password
@@ -122,8 +132,9 @@ class SignInDialog(QDialog):
         try:
             self.store = unlock_store(self.data_dir, profile, passphrase)
         except WrongKeyError:
-            self._show_error(self.unlock_error, self.tr("This passphrase is not correct. Nothing was changed; "
-                                                        "try again."))
+            self._show_error(
+                self.unlock_error, self.tr("This passphrase is not correct. Nothing was changed; try again.")
+            )
             self.unlock_passphrase.selectAll()
             self.unlock_passphrase.setFocus()
             return False
@@ -143,8 +154,11 @@ class SignInDialog(QDialog):
         self.user = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        for label, w in ((self.tr("&Server address"), self.server), (self.tr("&User name"), self.user),
-                         (self.tr("P&assword"), self.password)):
+        for label, w in (
+            (self.tr("&Server address"), self.server),
+            (self.tr("&User name"), self.user),
+            (self.tr("P&assword"), self.password),
+        ):
             text = QLabel(label)
             text.setBuddy(w)
             form.addRow(text, w)
@@ -155,14 +169,20 @@ class SignInDialog(QDialog):
         self.repeat_passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat_passphrase.setObjectName("repeatPassphrase")
         if not self._secure:
-            note = QLabel(self.tr("This computer has no secure keyring, so secrets are not kept in an OS "
-                                  "keyring. Choose a passphrase to protect the local copy of your worklist; "
-                                  "it is never stored, and you will type it each time you open Field Desk."))
+            note = QLabel(
+                self.tr(
+                    "This computer has no secure keyring, so secrets are not kept in an OS "
+                    "keyring. Choose a passphrase to protect the local copy of your worklist; "
+                    "it is never stored, and you will type it each time you open Field Desk."
+                )
+            )
             note.setObjectName("noKeyringNote")
             note.setWordWrap(True)
             form.addRow(note)
-            for label, w in ((self.tr("New pass&phrase"), self.new_passphrase),
-                             (self.tr("&Repeat passphrase"), self.repeat_passphrase)):
+            for label, w in (
+                (self.tr("New pass&phrase"), self.new_passphrase),
+                (self.tr("&Repeat passphrase"), self.repeat_passphrase),
+            ):
                 text = QLabel(label)
                 text.setBuddy(w)
                 form.addRow(text, w)
@@ -188,8 +208,13 @@ class SignInDialog(QDialog):
         self.online_error.hide()
         self.buttons.setEnabled(False)
         self.setCursor(Qt.CursorShape.BusyCursor)
-        args = (self.data_dir, self.server.text().strip(), self.user.text().strip(), self.password.text(),
-                None if self._secure else self.new_passphrase.text())
+        args = (
+            self.data_dir,
+            self.server.text().strip(),
+            self.user.text().strip(),
+            self.password.text(),
+            None if self._secure else self.new_passphrase.text(),
+        )
         run_in_background(lambda: online_sign_in(*args), self._online_done, self._online_failed, self)
 
     def _online_done(self, result: tuple[Profile, Store]) -> None:
@@ -201,11 +226,15 @@ class SignInDialog(QDialog):
         self.unsetCursor()
         self.buttons.setEnabled(True)
         if isinstance(exc, SignInUnavailable):
-            text = self.tr("Online sign-in is not available in this version. Use --demo to try Field Desk "
-                           "with sample data.")
+            text = self.tr(
+                "Online sign-in is not available in this version. Use --demo to try Field Desk with sample data."
+            )
         else:
-            text = known_message(exc) or getattr(exc, "user_message", None) or self.tr(
-                "Sign-in failed: %1").replace("%1", str(exc))
+            text = (
+                known_message(exc)
+                or getattr(exc, "user_message", None)
+                or self.tr("Sign-in failed: %1").replace("%1", str(exc))
+            )
         self._show_error(self.online_error, text)
 
     # --- common -----------------------------------------------------------------------------

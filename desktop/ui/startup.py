@@ -1,8 +1,10 @@
 """A small window with a busy bar while something slow prepares the session (the demo's server
 and sign-in), so the application shows life at once and the UI thread never waits."""
+
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QVBoxLayout, QWidget
@@ -21,8 +23,12 @@ class StartupDialog(QDialog):
         self.failed = False
         self.setWindowTitle(self.tr("Field Desk: starting the demo"))
         self.setMinimumWidth(440)
-        self.text = QLabel(self.tr("Starting the demo Social Registry and Employment Support System, then "
-                                   "signing in as the demo counselor…"))
+        self.text = QLabel(
+            self.tr(
+                "Starting the demo Social Registry and Employment Support System, then "
+                "signing in as the demo counselor…"
+            )
+        )
         self.text.setWordWrap(True)
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)
@@ -47,7 +53,10 @@ class StartupDialog(QDialog):
     def _failed(self, exc: Exception) -> None:
         self.failed = True
         self.bar.hide()
-        self.text.setText(known_message(exc) or getattr(exc, "user_message", None)
-                          or self.tr("The demo could not start: %1").replace("%1", str(exc)))
+        self.text.setText(
+            known_message(exc)
+            or getattr(exc, "user_message", None)
+            or self.tr("The demo could not start: %1").replace("%1", str(exc))
+        )
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons.show()

@@ -4,15 +4,25 @@ It reads small indexed tables (the outbox queues, open conflicts) on the UI thre
 connection and leaves every change to the use-cases through the write queue, and every network
 action to the scheduler's worker thread.
 """
+
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import sqlcipher3
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..store.syncview import overview
@@ -48,10 +58,17 @@ def state_text(state: str) -> tuple[str, str]:
 def phase_text(phase: str, items: int, size: int) -> str:
     """``push SR`` → "Sending to the Social Registry: 200 records, 12 kB"."""
     verb, _, service = phase.partition(" ")
-    where = translate("SyncPanel", PHASES[verb]).replace("%1", translate("SyncPanel", SERVICES[service])) \
-        if verb in PHASES and service in SERVICES else phase
-    return translate("SyncPanel", "%1: %2 records, %3 kB").replace("%1", where).replace(
-        "%2", f"{items:,}").replace("%3", f"{size // 1024:,}")
+    where = (
+        translate("SyncPanel", PHASES[verb]).replace("%1", translate("SyncPanel", SERVICES[service]))
+        if verb in PHASES and service in SERVICES
+        else phase
+    )
+    return (
+        translate("SyncPanel", "%1: %2 records, %3 kB")
+        .replace("%1", where)
+        .replace("%2", f"{items:,}")
+        .replace("%3", f"{size // 1024:,}")
+    )
 
 
 class SyncPanel(QWidget):
@@ -60,8 +77,9 @@ class SyncPanel(QWidget):
     openMember = Signal(str)
     signOutRequested = Signal()
 
-    def __init__(self, context, scheduler, run_write: Callable, conn: sqlcipher3.Connection,
-                 parent: QWidget | None = None):
+    def __init__(
+        self, context, scheduler, run_write: Callable, conn: sqlcipher3.Connection, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.context = context
         self.scheduler = scheduler
@@ -91,8 +109,7 @@ class SyncPanel(QWidget):
         self.rejected = self._table([self.tr("Beneficiary"), self.tr("Change"), self.tr("Reason"), ""])
         rejected_box = QGroupBox(self.tr("Changes the server refused"))
         QVBoxLayout(rejected_box).addWidget(self.rejected)
-        self.conflicts = self._table([self.tr("Beneficiary"), self.tr("Field"), self.tr("Mine"),
-                                      self.tr("Theirs"), ""])
+        self.conflicts = self._table([self.tr("Beneficiary"), self.tr("Field"), self.tr("Mine"), self.tr("Theirs"), ""])
         conflicts_box = QGroupBox(self.tr("Conflicts to resolve"))
         QVBoxLayout(conflicts_box).addWidget(self.conflicts)
 
@@ -145,10 +162,16 @@ class SyncPanel(QWidget):
     def refresh(self) -> None:
         """Re-read the queues; cheap (indexed counts and the few quarantined rows)."""
         view = overview(self.conn)
-        self.last_sync.setText(self.tr("Last sync: %1").replace(
-            "%1", view.last_sync[:16].replace("T", " ") if view.last_sync else self.tr("never")))
-        self.queues.setText(self.tr("Waiting to send: %1 to the Social Registry, %2 to the Employment Support "
-                                    "System").replace("%1", str(view.pending["SR"])).replace("%2", str(view.pending["ESS"])))
+        self.last_sync.setText(
+            self.tr("Last sync: %1").replace(
+                "%1", view.last_sync[:16].replace("T", " ") if view.last_sync else self.tr("never")
+            )
+        )
+        self.queues.setText(
+            self.tr("Waiting to send: %1 to the Social Registry, %2 to the Employment Support System")
+            .replace("%1", str(view.pending["SR"]))
+            .replace("%2", str(view.pending["ESS"]))
+        )
         self.rejected.setRowCount(len(view.rejected))
         for row, op in enumerate(view.rejected):
             self._set(self.rejected, row, 0, view.names.get(op.member_id or "", op.member_id or ""), op.member_id)

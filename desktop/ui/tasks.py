@@ -6,6 +6,7 @@ own writes never race each other) and reports through queued signals. Known fail
 (``ValidationError``, ``StoreError``) go back to the caller; anything else is a bug and goes to
 the application's excepthook, where it is logged and shown with a copyable report.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -13,8 +14,9 @@ import logging
 import queue
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 import shiboken6
 import sqlcipher3
@@ -69,8 +71,13 @@ class WriteQueue(QObject):
         self._thread = threading.Thread(target=self._run, name="write-queue", daemon=True)
         self._thread.start()
 
-    def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
-            on_error: Callable[[BaseException], None] | None = None, owner: QObject | None = None) -> Task:
+    def run(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        owner: QObject | None = None,
+    ) -> Task:
         """Queue ``fn``; ``on_error`` hears of every failure, bugs included, so a form can unlock."""
         task = Task(next(self._tokens), on_done, on_error, owner)
         self._tasks[task.token] = task

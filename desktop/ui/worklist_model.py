@@ -5,11 +5,12 @@ view asks for them, ``WINDOW`` rows at a time (one indexed query), and kept in a
 cache. Filtering and sorting happen in SQL on the query worker; the model only receives the
 new id list in one piece (``set_ids``) and resets.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 from collections import OrderedDict
-from typing import Callable
+from collections.abc import Callable
 
 import sqlcipher3
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -18,7 +19,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ..domain import codes
 from ..domain.codes import QT_TRANSLATE_NOOP
 from ..store.worklist import WorklistRow, fetch_rows
-from .labels import OVERDUE_COLOR, age_on, code_label, area_label, flag_texts, flags_pixmap, segment_label, sync_icon
+from .labels import OVERDUE_COLOR, age_on, area_label, code_label, flag_texts, flags_pixmap, segment_label, sync_icon
 
 #: (key, header, sort key in store.worklist.SORTS or None)
 COLUMNS: tuple[tuple[str, str, str | None], ...] = (
@@ -105,7 +106,7 @@ class WorklistModel(QAbstractTableModel):
 
     def _load_window(self, row: int) -> None:
         start = max(0, row - self.WINDOW // 4)
-        wanted = [r for r in self._ids[start:start + self.WINDOW] if r not in self._cache]
+        wanted = [r for r in self._ids[start : start + self.WINDOW] if r not in self._cache]
         self._cache.update(fetch_rows(self._conn, wanted))
         while len(self._cache) > self.CACHE_ROWS:
             self._cache.popitem(last=False)
@@ -195,8 +196,7 @@ class WorklistModel(QAbstractTableModel):
     def _tooltip(self, row: WorklistRow, key: str, role: int) -> str | None:
         if key == "flags":
             texts = flag_texts(row)
-            return "\n".join(texts) if texts else (self.tr("No flags") if role != Qt.ItemDataRole.ToolTipRole
-                                                    else None)
+            return "\n".join(texts) if texts else (self.tr("No flags") if role != Qt.ItemDataRole.ToolTipRole else None)
         if key == "next_due" and self._overdue_row(row):
             return self.tr("Overdue since %1").replace("%1", row.next_due)
         if key == "sync":

@@ -1,4 +1,5 @@
 """Clock, identifiers, the synthetic population and the BPP cross-check rules."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -44,8 +45,9 @@ def test_population_is_deterministic_and_has_the_requested_size():
 
 
 def test_every_uin_passes_the_luhn_check_and_is_unique():
-    uins = [m.data["member_identifier"][0]["identifier_value"]
-            for h in synthetic.iter_population(2000) for m in h.members]
+    uins = [
+        m.data["member_identifier"][0]["identifier_value"] for h in synthetic.iter_population(2000) for m in h.members
+    ]
     assert len(set(uins)) == len(uins)
     for uin in uins:
         assert synthetic.luhn_digit(uin[:-1]) == uin[-1]
@@ -61,8 +63,9 @@ def test_households_have_one_head_and_list_their_members():
 
 def test_cross_check_rules():
     def member(months, isced, certificates=(), status="2"):
-        return synthetic.SyntheticMember("M", "H", {"employment_status": status},
-                                         synthetic.ExternalFacts(months, None, isced, certificates), True)
+        return synthetic.SyntheticMember(
+            "M", "H", {"employment_status": status}, synthetic.ExternalFacts(months, None, isced, certificates), True
+        )
 
     assert synthetic.cross_check(member(None, None))["pension_check"] == "no_link"
     assert synthetic.cross_check(member(None, None))["labour_readiness"] == "unknown"

@@ -1,4 +1,5 @@
 """One real sandbox on 127.0.0.1 (free port) for the whole session, and helpers to talk DCI to it."""
+
 from __future__ import annotations
 
 import json
@@ -11,7 +12,7 @@ from queue import Queue
 import pytest
 import requests
 
-from sandbox.dci import SOCIAL_SPEC, IBR_SPEC, Spec
+from sandbox.dci import IBR_SPEC, SOCIAL_SPEC, Spec
 from sandbox.server import Sandbox
 
 SHARED_OPENAPI = Path(__file__).resolve().parents[3] / "shared" / "dci" / "openapi" / "openspp-compliance-spec"
@@ -53,8 +54,16 @@ class Client:
 
     def search(self, service: str, criteria: dict | list, **message) -> requests.Response:
         items = criteria if isinstance(criteria, list) else [criteria]
-        body = envelope("search", {"transaction_id": new_id(), "search_request": [
-            {"reference_id": f"ref-{i}", "timestamp": TS, "search_criteria": c} for i, c in enumerate(items)], **message})
+        body = envelope(
+            "search",
+            {
+                "transaction_id": new_id(),
+                "search_request": [
+                    {"reference_id": f"ref-{i}", "timestamp": TS, "search_criteria": c} for i, c in enumerate(items)
+                ],
+                **message,
+            },
+        )
         return self.post(f"/{service}/sync/search", body)
 
     def pull(self, service: str, after: int = 0, size: int = 5000, epoch: str | None = None, op: str = "gt") -> dict:
@@ -74,7 +83,9 @@ class Client:
             after = page[-1]["sync_seq"]
 
     def push(self, service: str, ops: list[dict]) -> list[dict]:
-        r = self.post(f"/{service}/sync/update", envelope("update", {"transaction_id": new_id(), "update_request": ops}))
+        r = self.post(
+            f"/{service}/sync/update", envelope("update", {"transaction_id": new_id(), "update_request": ops})
+        )
         assert r.status_code == 200, r.text
         return r.json()["message"]["update_response"]
 
@@ -84,46 +95,94 @@ def new_id() -> str:
 
 
 def envelope(action: str, message: dict, **header) -> dict:
-    return {"signature": "", "header": {"version": "1.0.0", "message_id": new_id(), "message_ts": TS, "action": action,
-                                        "sender_id": "test-client", "receiver_id": "sandbox", "total_count": 1,
-                                        "is_msg_encrypted": False, **header},
-            "message": message}
+    return {
+        "signature": "",
+        "header": {
+            "version": "1.0.0",
+            "message_id": new_id(),
+            "message_ts": TS,
+            "action": action,
+            "sender_id": "test-client",
+            "receiver_id": "sandbox",
+            "total_count": 1,
+            "is_msg_encrypted": False,
+            **header,
+        },
+        "message": message,
+    }
 
 
 def pull_criteria(service: str, after: int, size: int, epoch: str | None = None, op: str = "gt") -> dict:
     query = {"seq_num": 1, "expression1": {"attribute_name": "sync_seq", "operator": op, "attribute_value": str(after)}}
     if epoch:
-        query.update(condition="and", expression2={"attribute_name": "sync_epoch", "operator": "eq", "attribute_value": epoch})
-    return {"version": "1.0.0", "reg_type": "ns:org:RegistryType:" + ("Social" if service == "registry" else "ESS"),
-            "reg_record_type": "fielddesk:Change", "query_type": "predicate", "query": [query],
-            "sort": [{"attribute_name": "sync_seq", "sort_order": "asc"}],
-            "pagination": {"page_size": size, "page_number": 1}}
+        query.update(
+            condition="and", expression2={"attribute_name": "sync_epoch", "operator": "eq", "attribute_value": epoch}
+        )
+    return {
+        "version": "1.0.0",
+        "reg_type": "ns:org:RegistryType:" + ("Social" if service == "registry" else "ESS"),
+        "reg_record_type": "fielddesk:Change",
+        "query_type": "predicate",
+        "query": [query],
+        "sort": [{"attribute_name": "sync_seq", "sort_order": "asc"}],
+        "pagination": {"page_size": size, "page_number": 1},
+    }
 
 
-def op(entity_type: str, entity_id: str, member_id: str, patch: dict, kind: str = "patch",
-       base_version: int | None = None, reference_id: str | None = None) -> dict:
-    return {"reference_id": reference_id or new_id(), "timestamp": TS, "entity_type": entity_type,
-            "entity_id": entity_id, "member_id": member_id, "op": kind, "base_version": base_version,
-            "patch": patch, "hlc": "0001763805600000-0000-test", "author": "test", "role": "test"}
+def op(
+    entity_type: str,
+    entity_id: str,
+    member_id: str,
+    patch: dict,
+    kind: str = "patch",
+    base_version: int | None = None,
+    reference_id: str | None = None,
+) -> dict:
+    return {
+        "reference_id": reference_id or new_id(),
+        "timestamp": TS,
+        "entity_type": entity_type,
+        "entity_id": entity_id,
+        "member_id": member_id,
+        "op": kind,
+        "base_version": base_version,
+        "patch": patch,
+        "hlc": "0001763805600000-0000-test",
+        "author": "test",
+        "role": "test",
+    }
 
 
 @pytest.fixture(scope="session")
 def login(sandbox):
     """``login("counselor")`` → a Client with a fresh device."""
+
     def sign_in(user: str, device_id: str | None = None) -> Client:
         device_id = device_id or f"dev-{new_id()}"
-        r = requests.post(sandbox.url + "/oauth2/token", data={
-            "grant_type": "password", "username": user, "password": "demo",
-            "device_id": device_id, "device_name": "test laptop"}, timeout=10)
+        r = requests.post(
+            sandbox.url + "/oauth2/token",
+            data={
+                "grant_type": "password",
+                "username": user,
+                "password": "demo",
+                "device_id": device_id,
+                "device_name": "test laptop",
+            },
+            timeout=10,
+        )
         assert r.status_code == 200, r.text
         return Client(sandbox.url, r.json()["access_token"], device_id, r.json()["refresh_token"])
+
     return sign_in
 
 
 @pytest.fixture(scope="session")
 def system(sandbox) -> Client:
-    r = requests.post(sandbox.url + "/oauth2/client/token", data={
-        "grant_type": "client_credentials", "client_id": "demo-system", "client_secret": "demo"}, timeout=10)
+    r = requests.post(
+        sandbox.url + "/oauth2/client/token",
+        data={"grant_type": "client_credentials", "client_id": "demo-system", "client_secret": "demo"},
+        timeout=10,
+    )
     assert r.status_code == 200, r.text
     return Client(sandbox.url, r.json()["access_token"])
 
@@ -142,8 +201,11 @@ def counselor_members(counselor) -> list[str]:
 @pytest.fixture(scope="session")
 def shared_members(counselor) -> list[str]:
     """Members the demo counselor and case manager both work with (the demo area)."""
-    return sorted(r["member_id"] for r in counselor.pull_all("ess")
-                  if r["entity_type"] == "Assignment" and r["data"]["caseworker"] == "caseworker")
+    return sorted(
+        r["member_id"]
+        for r in counselor.pull_all("ess")
+        if r["entity_type"] == "Assignment" and r["data"]["caseworker"] == "caseworker"
+    )
 
 
 @pytest.fixture
@@ -158,7 +220,9 @@ def receiver():
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
             self.end_headers()
-            self.wfile.write(b'{"message":{"ack_status":"ACK","timestamp":"' + TS.encode() + b'","correlation_id":"x"}}')
+            self.wfile.write(
+                b'{"message":{"ack_status":"ACK","timestamp":"' + TS.encode() + b'","correlation_id":"x"}}'
+            )
 
         def log_message(self, *args):
             pass

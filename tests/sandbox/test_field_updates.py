@@ -1,4 +1,5 @@
 """The field-update API: pull by sync_seq, push with idempotency, field-level merge, scope."""
+
 from __future__ import annotations
 
 import uuid
@@ -13,14 +14,21 @@ def plan_id(member_id: str) -> str:
 
 
 def item_for(member_id: str, plan: str | None = None, **fields) -> dict:
-    return {"plan_id": plan or plan_id(member_id), "owner_role": "employment", "goal": "Find work",
-            "status": "planned", **fields}
+    return {
+        "plan_id": plan or plan_id(member_id),
+        "owner_role": "employment",
+        "goal": "Find work",
+        "status": "planned",
+        **fields,
+    }
 
 
 def test_first_pull_returns_only_records_in_scope_with_a_cursor(counselor, counselor_members):
     item = counselor.pull("registry")
     data = item["data"]
-    assert item["status"] == "succ" and data["sync_epoch"] and data["max_sync_seq"] >= data["reg_records"][-1]["sync_seq"]
+    assert (
+        item["status"] == "succ" and data["sync_epoch"] and data["max_sync_seq"] >= data["reg_records"][-1]["sync_seq"]
+    )
     members = {r["entity_id"] for r in data["reg_records"] if r["entity_type"] == "Member"}
     assert members == set(counselor_members)
     seqs = [r["sync_seq"] for r in data["reg_records"]]
@@ -32,6 +40,7 @@ def test_change_records_carry_no_nulls_or_empty_values(counselor):
         if isinstance(value, dict):
             return any(v in (None, "", [], {}) or empties(v) for v in value.values())
         return isinstance(value, list) and any(empties(v) for v in value)
+
     assert not any(empties(r["data"]) for r in counselor.pull("ess")["data"]["reg_records"])
 
 
@@ -80,7 +89,9 @@ def test_pull_with_a_system_token_is_refused(system):
 
 def test_same_reference_id_same_payload_returns_first_answer(counselor, counselor_members):
     member = counselor_members[2]
-    create = op("ServiceRecord", new_id(), member, {"service_type": "counselling", "provided_on": "2026-11-20"}, "create")
+    create = op(
+        "ServiceRecord", new_id(), member, {"service_type": "counselling", "provided_on": "2026-11-20"}, "create"
+    )
     first = counselor.push("ess", [create])
     seq = counselor.pull("ess", size=1)["data"]["max_sync_seq"]
     again = counselor.push("ess", [{**create, "timestamp": "2026-11-23T00:00:00.000Z"}])
@@ -118,19 +129,35 @@ def test_same_field_edited_on_two_devices_is_a_conflict_with_the_current_value(l
     item_id = new_id()
     counselor.push("ess", [op("PlanItem", item_id, member, item_for(member, due_date="2026-12-01"), "create")])
     counselor.push("ess", [op("PlanItem", item_id, member, {"due_date": "2026-12-05"}, base_version=1)])
-    [answer] = caseworker.push("ess", [op("PlanItem", item_id, member,
-                                          {"due_date": "2026-12-15", "actions": "Call the employer"}, base_version=1)])
+    [answer] = caseworker.push(
+        "ess",
+        [op("PlanItem", item_id, member, {"due_date": "2026-12-15", "actions": "Call the employer"}, base_version=1)],
+    )
     assert (answer["status"], answer["status_reason_code"]) == ("rjct", "rjct.conflict")
     data = answer["data"]
     assert data["applied_fields"] == ["actions"] and data["version"] == 3
     assert data["current"]["due_date"] == "2026-12-05" and data["current"]["actions"] == "Call the employer"
     [conflict] = data["conflicts"]
-    assert (conflict["field"], conflict["server_value"], conflict["your_value"]) == ("due_date", "2026-12-05", "2026-12-15")
+    assert (conflict["field"], conflict["server_value"], conflict["your_value"]) == (
+        "due_date",
+        "2026-12-05",
+        "2026-12-15",
+    )
     pulled = {r["entity_id"]: r for r in counselor.pull_all("ess")}
     shared = pulled[conflict["conflict_id"]]["data"]
     assert shared["status"] == "open" and shared["authors"] == ["caseworker", "counselor"]
-    [resolved] = caseworker.push("ess", [op("Conflict", conflict["conflict_id"], member,
-                                            {"status": "resolved", "resolution": "theirs"}, base_version=1)])
+    [resolved] = caseworker.push(
+        "ess",
+        [
+            op(
+                "Conflict",
+                conflict["conflict_id"],
+                member,
+                {"status": "resolved", "resolution": "theirs"},
+                base_version=1,
+            )
+        ],
+    )
     assert resolved["status"] == "succ"
 
 
@@ -139,7 +166,9 @@ def test_second_create_of_the_plan_merges_like_a_patch_on_version_zero(login, sh
     member = shared_members[3]
     plan = plan_id(member)
     [first] = counselor.push("ess", [op("Plan", plan, member, {"status": "draft", "summary": "Work first"}, "create")])
-    [second] = caseworker.push("ess", [op("Plan", plan, member, {"status": "draft", "next_review": "2027-01-10"}, "create")])
+    [second] = caseworker.push(
+        "ess", [op("Plan", plan, member, {"status": "draft", "next_review": "2027-01-10"}, "create")]
+    )
     assert first["status"] == second["status"] == "succ" and second["data"]["version"] == 2
     [third] = caseworker.push("ess", [op("Plan", plan, member, {"summary": "Housing first"}, "create")])
     assert third["status_reason_code"] == "rjct.conflict"
@@ -153,21 +182,27 @@ def test_patch_of_an_append_only_entity_is_rjct_validation(counselor, counselor_
     assert answer["status_reason_code"] == "rjct.validation"
 
 
-@pytest.mark.parametrize("entity_type, service", [("Member", "registry"), ("Group", "registry"),
-                                                  ("Assignment", "ess"), ("Programme", "ess")])
+@pytest.mark.parametrize(
+    ("entity_type", "service"),
+    [("Member", "registry"), ("Group", "registry"), ("Assignment", "ess"), ("Programme", "ess")],
+)
 def test_writing_a_server_owned_type_is_rjct_forbidden(counselor, counselor_members, entity_type, service):
-    [answer] = counselor.push(service, [op(entity_type, counselor_members[0], counselor_members[0], {"status": "x"},
-                                           base_version=1)])
+    [answer] = counselor.push(
+        service, [op(entity_type, counselor_members[0], counselor_members[0], {"status": "x"}, base_version=1)]
+    )
     assert answer["status_reason_code"] == "rjct.forbidden"
 
 
-@pytest.mark.parametrize("patch, kind", [
-    ({"goal": "x", "plan_id": "p", "owner_role": "employment", "status": "finished"}, "create"),
-    ({"goal": "x", "plan_id": "p", "owner_role": "employment", "salary": 10}, "create"),
-    ({"goal": "", "plan_id": "p", "owner_role": "employment"}, "create"),
-    ("not an object", "create"),
-    ({"goal": "x"}, "delete"),
-])
+@pytest.mark.parametrize(
+    ("patch", "kind"),
+    [
+        ({"goal": "x", "plan_id": "p", "owner_role": "employment", "status": "finished"}, "create"),
+        ({"goal": "x", "plan_id": "p", "owner_role": "employment", "salary": 10}, "create"),
+        ({"goal": "", "plan_id": "p", "owner_role": "employment"}, "create"),
+        ("not an object", "create"),
+        ({"goal": "x"}, "delete"),
+    ],
+)
 def test_invalid_ops_are_rjct_validation_and_change_nothing(sandbox, counselor, counselor_members, patch, kind):
     before = sandbox.services.ess.store.max_seq
     [answer] = counselor.push("ess", [op("PlanItem", new_id(), counselor_members[0], patch, kind)])
@@ -177,9 +212,13 @@ def test_invalid_ops_are_rjct_validation_and_change_nothing(sandbox, counselor, 
 
 def test_unknown_entity_type_and_unknown_entity_are_refused(counselor, counselor_members):
     member = counselor_members[0]
-    [unknown_type, unknown_entity] = counselor.push("ess", [
-        op("Vehicle", new_id(), member, {}, "create"),
-        op("PlanItem", new_id(), member, {"status": "done"}, base_version=1)])
+    [unknown_type, unknown_entity] = counselor.push(
+        "ess",
+        [
+            op("Vehicle", new_id(), member, {}, "create"),
+            op("PlanItem", new_id(), member, {"status": "done"}, base_version=1),
+        ],
+    )
     assert unknown_type["status_reason_code"] == "rjct.validation"
     assert unknown_entity["status_reason_code"] == "rjct.not_found"
 
@@ -189,8 +228,18 @@ def test_counselor_never_writes_or_reads_outside_scope(login, sandbox, counselor
     other_members = {r["member_id"] for r in other.pull_all("ess") if r["entity_type"] == "Assignment"}
     assert other_members and not other_members & set(counselor_members)
     before = sandbox.services.ess.store.max_seq
-    [answer] = other.push("ess", [op("ServiceRecord", new_id(), counselor_members[0],
-                                     {"service_type": "counselling", "provided_on": "2026-11-20"}, "create")])
+    [answer] = other.push(
+        "ess",
+        [
+            op(
+                "ServiceRecord",
+                new_id(),
+                counselor_members[0],
+                {"service_type": "counselling", "provided_on": "2026-11-20"},
+                "create",
+            )
+        ],
+    )
     assert answer["status_reason_code"] == "rjct.forbidden"
     assert sandbox.services.ess.store.max_seq == before
     seen = {r.get("member_id") for r in other.pull_all("registry")} - {None}
@@ -202,8 +251,10 @@ def test_supervisor_sees_the_whole_office_and_only_it(login, sandbox):
     assignments = [r["data"] for r in supervisor.pull_all("ess") if r["entity_type"] == "Assignment"]
     assert assignments and {a["office"] for a in assignments} == {"Kanel Employment Office"}
     with sandbox.services.ess.store.db.read() as c:
-        in_office = c.execute("SELECT count(*) FROM entity WHERE etype='Assignment' AND "
-                              "json_extract(data, '$.office') = 'Kanel Employment Office'").fetchone()[0]
+        in_office = c.execute(
+            "SELECT count(*) FROM entity WHERE etype='Assignment' AND "
+            "json_extract(data, '$.office') = 'Kanel Employment Office'"
+        ).fetchone()[0]
     assert len(assignments) == in_office
 
 
@@ -214,9 +265,24 @@ def test_more_than_500_ops_is_refused_whole(counselor):
 
 
 def test_update_reply_is_a_dci_callback_envelope(counselor, social_spec, counselor_members):
-    r = counselor.post("/ess/sync/update", envelope("update", {"transaction_id": "t", "update_request": [
-        op("ServiceRecord", new_id(), counselor_members[0], {"service_type": "job_search", "provided_on": "2026-11-19"},
-           "create")]}))
+    r = counselor.post(
+        "/ess/sync/update",
+        envelope(
+            "update",
+            {
+                "transaction_id": "t",
+                "update_request": [
+                    op(
+                        "ServiceRecord",
+                        new_id(),
+                        counselor_members[0],
+                        {"service_type": "job_search", "provided_on": "2026-11-19"},
+                        "create",
+                    )
+                ],
+            },
+        ),
+    )
     assert_valid(social_spec.component("MsgCallbackHeader_V1.0.0"), r.json()["header"])
     assert r.json()["header"]["action"] == "on-update"
 
@@ -225,15 +291,30 @@ def test_synced_update_becomes_a_review_whose_outcome_returns_to_the_author(logi
     counselor, supervisor = login("counselor"), login("supervisor")
     member = shared_members[0]
     record = new_id()
-    counselor.push("ess", [op("ServiceRecord", record, member, {"service_type": "job_placement",
-                                                               "provided_on": "2026-11-18"}, "create")])
-    review = next(r for r in supervisor.pull_all("ess")
-                  if r["entity_type"] == "Review" and r["data"]["entity_id"] == record)
+    counselor.push(
+        "ess",
+        [op("ServiceRecord", record, member, {"service_type": "job_placement", "provided_on": "2026-11-18"}, "create")],
+    )
+    review = next(
+        r for r in supervisor.pull_all("ess") if r["entity_type"] == "Review" and r["data"]["entity_id"] == record
+    )
     assert review["data"]["outcome"] == "pending" and review["data"]["author"] == "counselor"
-    [refused] = counselor.push("ess", [op("Review", review["entity_id"], member, {"outcome": "approved"}, base_version=1)])
+    [refused] = counselor.push(
+        "ess", [op("Review", review["entity_id"], member, {"outcome": "approved"}, base_version=1)]
+    )
     assert refused["status_reason_code"] == "rjct.forbidden"
-    [decided] = supervisor.push("ess", [op("Review", review["entity_id"], member,
-                                           {"outcome": "returned", "comment": "Add the employer"}, base_version=1)])
+    [decided] = supervisor.push(
+        "ess",
+        [
+            op(
+                "Review",
+                review["entity_id"],
+                member,
+                {"outcome": "returned", "comment": "Add the employer"},
+                base_version=1,
+            )
+        ],
+    )
     assert decided["status"] == "succ"
     mine = next(r for r in counselor.pull_all("ess") if r["entity_id"] == review["entity_id"])
     assert (mine["data"]["outcome"], mine["data"]["comment"]) == ("returned", "Add the employer")
@@ -242,13 +323,29 @@ def test_synced_update_becomes_a_review_whose_outcome_returns_to_the_author(logi
 def test_gateway_records_delivery_status_on_the_message(login, system, counselor_members):
     counselor = login("counselor")
     message = new_id()
-    [answer] = counselor.push("ess", [op("OutreachMessage", message, counselor_members[0], {
-        "channel": "sms", "programme_id": "PRG-TVET", "template": "programme_alert", "text": "New course",
-        "phone_number": "+221771234567"}, "create")])
+    [answer] = counselor.push(
+        "ess",
+        [
+            op(
+                "OutreachMessage",
+                message,
+                counselor_members[0],
+                {
+                    "channel": "sms",
+                    "programme_id": "PRG-TVET",
+                    "template": "programme_alert",
+                    "text": "New course",
+                    "phone_number": "+221771234567",
+                },
+                "create",
+            )
+        ],
+    )
     assert answer["status"] == "succ"
 
     def status():
         return next(r for r in counselor.pull_all("ess") if r["entity_id"] == message)["data"]["delivery_status"]
+
     assert status() == "queued"
     system.post("/admin/gateway/advance", {})
     assert status() == "sent"
@@ -259,14 +356,28 @@ def test_gateway_records_delivery_status_on_the_message(login, system, counselor
 def test_enrollment_feedback_reaches_the_sr_member(login, system, counselor_members):
     counselor = login("counselor")
     member = counselor_members[4]
-    counselor.push("ess", [op("Enrollment", new_id(), member, {
-        "programme_id": "PRG-APPR", "enrollment_date": "2026-11-10", "enrollment_status": "Active"}, "create")])
+    counselor.push(
+        "ess",
+        [
+            op(
+                "Enrollment",
+                new_id(),
+                member,
+                {"programme_id": "PRG-APPR", "enrollment_date": "2026-11-10", "enrollment_status": "Active"},
+                "create",
+            )
+        ],
+    )
     r = system.post("/admin/feedback/run", {})
     assert r.status_code == 200 and r.json()["sent"] >= 1
-    sr_member = system.search("registry", {"query_type": "idtype-value", "query": {"type": "MEMBER_ID", "value": member}})
+    sr_member = system.search(
+        "registry", {"query_type": "idtype-value", "query": {"type": "MEMBER_ID", "value": member}}
+    )
     record = sr_member.json()["message"]["search_response"][0]["data"]["reg_records"][0]
-    assert {"name": "ess_enrolment", "value": {"programme_id": "PRG-APPR", "enrollment_status": "Active",
-                                               "enrollment_date": "2026-11-10"}} in record["additional_attributes"]
+    assert {
+        "name": "ess_enrolment",
+        "value": {"programme_id": "PRG-APPR", "enrollment_status": "Active", "enrollment_date": "2026-11-10"},
+    } in record["additional_attributes"]
     pulled = next(r for r in counselor.pull_all("registry") if r["entity_id"] == member)
     assert pulled["version"] >= 2
     assert system.post("/admin/feedback/run", {}).json()["sent"] == 0
@@ -276,19 +387,30 @@ def test_push_replies_and_pull_pages_follow_the_field_update_openapi(login, shar
     from pathlib import Path
 
     from sandbox.dci import Spec
+
     spec = Spec(Path(__import__("sandbox").__file__).parent / "fielddesk_sync_api.yaml")
     counselor, caseworker = login("counselor"), login("caseworker")
     member = shared_members[1]
     item_id = new_id()
     counselor.push("ess", [op("PlanItem", item_id, member, item_for(member, due_date="2026-12-01"), "create")])
     counselor.push("ess", [op("PlanItem", item_id, member, {"due_date": "2026-12-02"}, base_version=1)])
-    body = envelope("update", {"transaction_id": "t", "update_request": [
-        op("PlanItem", item_id, member, {"due_date": "2026-12-09"}, base_version=1),
-        op("PlanItem", new_id(), member, {"status": "done"}, base_version=1)]})
+    body = envelope(
+        "update",
+        {
+            "transaction_id": "t",
+            "update_request": [
+                op("PlanItem", item_id, member, {"due_date": "2026-12-09"}, base_version=1),
+                op("PlanItem", new_id(), member, {"status": "done"}, base_version=1),
+            ],
+        },
+    )
     assert_valid(spec.request_body("/ess/sync/update"), body)
     reply = caseworker.post("/ess/sync/update", body).json()
     assert_valid(spec.response_body("/ess/sync/update"), reply)
-    assert [a.get("status_reason_code") for a in reply["message"]["update_response"]] == ["rjct.conflict", "rjct.not_found"]
+    assert [a.get("status_reason_code") for a in reply["message"]["update_response"]] == [
+        "rjct.conflict",
+        "rjct.not_found",
+    ]
     assert_valid(spec.component("PullData"), counselor.pull("ess", size=50)["data"])
     assert_valid(spec.component("PullSearchCriteria"), pull_criteria("ess", 0, 50, "e-1"))
 
@@ -301,6 +423,7 @@ def test_a_device_s_second_edit_on_the_same_base_supersedes_its_first(login, sha
     counselor.push("ess", [op("PlanItem", item_id, member, {"status": "in_progress"}, base_version=1)])
     [second] = counselor.push("ess", [op("PlanItem", item_id, member, {"status": "done"}, base_version=1)])
     assert (second["status"], second["data"]["version"]) == ("succ", 3)
-    [other_device] = login("counselor").push("ess", [op("PlanItem", item_id, member, {"status": "dropped"},
-                                                        base_version=1)])
+    [other_device] = login("counselor").push(
+        "ess", [op("PlanItem", item_id, member, {"status": "dropped"}, base_version=1)]
+    )
     assert other_device["status_reason_code"] == "rjct.conflict"

@@ -1,4 +1,5 @@
 """B.1–B.7 on synthetic data: the BPP list and the segments reconcile with the SR."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,15 +22,20 @@ def assignments(sandbox) -> list[dict]:
 
 def test_segments_reconcile_with_the_sr_by_area(sandbox):
     today = dt.date.today()
-    expected = Counter(f"SEG-{m['demographic_info']['address'][0]['sub_region_code']}"
-                       for m in sr_members(sandbox).values() if able_bodied(m, today))
+    expected = Counter(
+        f"SEG-{m['demographic_info']['address'][0]['sub_region_code']}"
+        for m in sr_members(sandbox).values()
+        if able_bodied(m, today)
+    )
     assert Counter(a["segment"] for a in assignments(sandbox)) == expected
 
 
 def test_bpp_list_is_exactly_the_generator_s_potentially_unemployed_members(sandbox):
     population = [m for h in synthetic.iter_population(300, 1) for m in h.members]
     today = dt.date.today()
-    expected = {m.id for m in population if able_bodied(m.data, today) and synthetic.cross_check(m)["potentially_unemployed"]}
+    expected = {
+        m.id for m in population if able_bodied(m.data, today) and synthetic.cross_check(m)["potentially_unemployed"]
+    }
     with sandbox.services.sr.store.db.read() as c:
         listed = {m for (m,) in c.execute("SELECT member_id FROM bpp_entry")}
         status = c.execute("SELECT status, reviewed_by, pushed_at IS NOT NULL FROM bpp_list").fetchall()
@@ -51,11 +57,13 @@ def test_assignments_go_to_the_area_office_and_keep_households_together(sandbox)
 
 def test_one_counselor_gets_every_assigned_member(tmp_path):
     from sandbox.server import build_services
+
     services = build_services(tmp_path, members=120, seed=3, counselors=1)
     try:
         with services.ess.store.db.read() as c:
-            counselors = {r[0] for r in c.execute(
-                "SELECT json_extract(data, '$.counselor') FROM entity WHERE etype='Assignment'")}
+            counselors = {
+                r[0] for r in c.execute("SELECT json_extract(data, '$.counselor') FROM entity WHERE etype='Assignment'")
+            }
         assert counselors == {"counselor"}
     finally:
         services.close()
@@ -63,6 +71,7 @@ def test_one_counselor_gets_every_assigned_member(tmp_path):
 
 def test_restart_on_the_same_data_keeps_the_data_and_does_not_reseed(tmp_path):
     from sandbox.server import build_services
+
     first = build_services(tmp_path, members=50, seed=2)
     seq, epoch = first.sr.store.max_seq, first.sr.store.epoch
     first.close()

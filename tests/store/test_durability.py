@@ -1,4 +1,5 @@
 """What a stolen laptop, a killed process, a full disk or a bad file do to the local data."""
+
 from __future__ import annotations
 
 import hashlib
@@ -65,8 +66,9 @@ def test_killed_writer_never_leaves_an_entity_without_its_op_and_audit(tmp_path)
     acknowledged: set[str] = set()
     next_start = 0
     for trial in range(32):
-        child = subprocess.Popen([sys.executable, "-c", WRITER, str(path), key.hex(), str(next_start)],
-                                 stdout=subprocess.PIPE, text=True)
+        child = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path), key.hex(), str(next_start)], stdout=subprocess.PIPE, text=True
+        )
         assert child.stdout.readline().strip() == "ready"
         time.sleep(rng.uniform(0.005, 0.25))
         child.send_signal(signal.SIGKILL)
@@ -89,6 +91,7 @@ def test_killed_writer_never_leaves_an_entity_without_its_op_and_audit(tmp_path)
 
 
 # --- encryption at rest -----------------------------------------------------------------
+
 
 def test_database_file_is_encrypted_and_holds_no_readable_name(filled_store):
     name = filled_store.conn.execute("SELECT surname FROM members LIMIT 1").fetchone()[0]
@@ -124,6 +127,7 @@ def test_wrong_key_without_key_check_is_still_refused(tmp_path):
 
 
 # --- damaged, too new, old ----------------------------------------------------------------
+
 
 def test_corrupted_file_is_reported_as_damaged_and_left_as_it_was(filled_store, data_dir, profile):
     filled_store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -169,22 +173,29 @@ def test_older_fixture_database_is_copied_then_migrated_with_its_data(tmp_path):
 
 # --- environment failures -----------------------------------------------------------------
 
+
 def test_full_disk_gives_a_clear_message_and_keeps_earlier_work(cases):
     conn = cases.store.conn
     cases.create(model.Note(member_id="M-0000001", id="before-full", text="saved before the disk filled"))
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
     conn.execute(f"PRAGMA max_page_count = {pages}")
-    counts = conn.execute("SELECT (SELECT count(*) FROM records), (SELECT count(*) FROM outbox),"
-                          " (SELECT count(*) FROM audit)").fetchone()
-    with pytest.raises(errors.DiskFullError) as err:
+    counts = conn.execute(
+        "SELECT (SELECT count(*) FROM records), (SELECT count(*) FROM outbox), (SELECT count(*) FROM audit)"
+    ).fetchone()
+
+    def write_until_full() -> None:
         for i in range(2000):
             cases.create(model.Note(member_id="M-0000001", text="x" * 3000 + str(i)))
+
+    with pytest.raises(errors.DiskFullError) as err:
+        write_until_full()
     assert "disk is full" in err.value.message
     conn.execute("PRAGMA max_page_count = 1073741823")
     after = conn.execute("SELECT count(*) FROM records WHERE id = 'before-full'").fetchone()[0]
     assert after == 1
-    grown = conn.execute("SELECT (SELECT count(*) FROM records), (SELECT count(*) FROM outbox),"
-                         " (SELECT count(*) FROM audit)").fetchone()
+    grown = conn.execute(
+        "SELECT (SELECT count(*) FROM records), (SELECT count(*) FROM outbox), (SELECT count(*) FROM audit)"
+    ).fetchone()
     # whatever went in before the disk filled went in whole: one op and one audit row per note
     assert grown[0] - counts[0] == grown[1] - counts[1] == grown[2] - counts[2]
     assert cases.store.integrity_check() == "ok"
@@ -195,8 +206,7 @@ def test_read_only_data_folder_is_reported_before_anything_is_written(tmp_path):
     folder.mkdir()
     if os.geteuid() == 0:
         # root ignores permission bits; a read-only mount is what a person would meet
-        result = subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(folder)],
-                                capture_output=True)
+        result = subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(folder)], capture_output=True)
         if result.returncode != 0:
             pytest.skip(f"cannot make a read-only mount here: {result.stderr.decode().strip()}")
     else:
@@ -222,9 +232,8 @@ def test_locked_database_is_reported_as_busy(store):
     other.execute("BEGIN EXCLUSIVE")
     store.conn.execute("PRAGMA busy_timeout = 50")
     try:
-        with pytest.raises(errors.LockedError) as err:
-            with store.write() as conn:
-                conn.execute("INSERT INTO meta (key, value) VALUES ('x', 'y')")
+        with pytest.raises(errors.LockedError) as err, store.write() as conn:
+            conn.execute("INSERT INTO meta (key, value) VALUES ('x', 'y')")
         assert "busy" in err.value.message
     finally:
         other.execute("ROLLBACK")
@@ -244,6 +253,7 @@ def test_fixture_database_is_not_plain_sqlite():
 def make_v1_fixture(target: Path) -> None:
     """How tests/fixtures/v1-profile was made (kept for the next migration's fixture)."""
     from desktop.store import db as dbmod
+
     target.mkdir(parents=True, exist_ok=True)
     profile = make_profile(profile_id="fixture")
     latest, steps = migrations.LATEST, migrations.STEPS
@@ -252,10 +262,12 @@ def make_v1_fixture(target: Path) -> None:
         store = create_store(target.parent.parent, profile, passphrase="fixture passphrase")
         fill(store, 40)
         with store.write() as conn:
-            conn.execute("INSERT INTO outbox (op_id, destination, entity_type, entity_id, member_id, op, patch,"
-                         " hlc, author, role, device_id, created_at, updated_at) VALUES ('op-1', 'SR', 'Note',"
-                         " 'n-1', 'M-0000001', 'create', '{\"text\":\"hi\"}', '0-0-x', 'counselor', 'counselor',"
-                         " 'dev', '2026-01-01', '2026-01-01')")
+            conn.execute(
+                "INSERT INTO outbox (op_id, destination, entity_type, entity_id, member_id, op, patch,"
+                " hlc, author, role, device_id, created_at, updated_at) VALUES ('op-1', 'SR', 'Note',"
+                " 'n-1', 'M-0000001', 'create', '{\"text\":\"hi\"}', '0-0-x', 'counselor', 'counselor',"
+                " 'dev', '2026-01-01', '2026-01-01')"
+            )
         store.backup(target / "copy.tmp")
         store.close()
         (target / "copy.tmp").unlink()

@@ -1,4 +1,5 @@
 """Use-cases: what is saved comes back as it was, with exactly one op and one audit row."""
+
 from __future__ import annotations
 
 import json
@@ -14,16 +15,18 @@ MEMBER = "M-0000001"
 
 
 def _ops(store, entity_id):
-    return store.conn.execute("SELECT op, patch, destination, state, base_version FROM outbox WHERE entity_id = ?",
-                              (entity_id,)).fetchall()
+    return store.conn.execute(
+        "SELECT op, patch, destination, state, base_version FROM outbox WHERE entity_id = ?", (entity_id,)
+    ).fetchall()
 
 
 def _audits(store, entity_id):
     return store.conn.execute("SELECT action, op_id FROM audit WHERE entity_id = ?", (entity_id,)).fetchall()
 
 
-@pytest.mark.parametrize("index", range(len(valid_entities(MEMBER))),
-                         ids=[e.ENTITY_TYPE for e in valid_entities(MEMBER)])
+@pytest.mark.parametrize(
+    "index", range(len(valid_entities(MEMBER))), ids=[e.ENTITY_TYPE for e in valid_entities(MEMBER)]
+)
 def test_every_entity_round_trips_through_the_store_with_one_op_and_one_audit_row(cases, index):
     entity = valid_entities(MEMBER)[index]
     cases.create(entity)
@@ -49,22 +52,37 @@ def test_stamped_fields_come_from_the_signed_in_worker_not_the_form(cases):
 
 
 def test_invalid_form_saves_nothing_and_names_each_bad_field(cases):
-    bad = model.EmploymentVerification(member_id=MEMBER, employment_status="9", source="document",
-                                       verified_on="2031-01-01", start_date="2026-05-01", end_date="2026-01-01")
-    before = cases.store.conn.execute("SELECT (SELECT count(*) FROM outbox), (SELECT count(*) FROM audit),"
-                                      " (SELECT count(*) FROM records)").fetchone()
+    bad = model.EmploymentVerification(
+        member_id=MEMBER,
+        employment_status="9",
+        source="document",
+        verified_on="2031-01-01",
+        start_date="2026-05-01",
+        end_date="2026-01-01",
+    )
+    before = cases.store.conn.execute(
+        "SELECT (SELECT count(*) FROM outbox), (SELECT count(*) FROM audit), (SELECT count(*) FROM records)"
+    ).fetchone()
     with pytest.raises(model.ValidationError) as err:
         cases.create(bad)
     assert set(err.value.errors) == {"employment_status", "verified_on", "end_date", "evidence"}
-    after = cases.store.conn.execute("SELECT (SELECT count(*) FROM outbox), (SELECT count(*) FROM audit),"
-                                     " (SELECT count(*) FROM records)").fetchone()
+    after = cases.store.conn.execute(
+        "SELECT (SELECT count(*) FROM outbox), (SELECT count(*) FROM audit), (SELECT count(*) FROM records)"
+    ).fetchone()
     assert after == before
 
 
-@pytest.mark.parametrize("field,value", [
-    ("goal", ""), ("goal", "x" * 201), ("due_date", "2026-02-30"), ("due_date", "2020-01-01"),
-    ("owner_role", "manager"), ("status", 7),
-])
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("goal", ""),
+        ("goal", "x" * 201),
+        ("due_date", "2026-02-30"),
+        ("due_date", "2020-01-01"),
+        ("owner_role", "manager"),
+        ("status", 7),
+    ],
+)
 def test_plan_item_with_impossible_value_is_refused(cases, field, value):
     item = model.PlanItem(member_id=MEMBER, owner_role="social", goal="Childcare place", due_date="2026-12-01")
     setattr(item, field, value)
@@ -114,8 +132,13 @@ def test_use_case_failing_midway_leaves_no_entity_no_op_and_no_audit(cases, monk
 
 def test_worklist_summary_follows_the_case(cases):
     conn = cases.store.conn
-    status = lambda: conn.execute("SELECT case_status, pending, next_due FROM members WHERE id = ?",  # noqa: E731
-                                  (MEMBER,)).fetchone()
+
+    def status():
+        return conn.execute(
+            "SELECT case_status, pending, next_due FROM members WHERE id = ?",
+            (MEMBER,),
+        ).fetchone()
+
     assert status() == ("new", 0, None)
     cases.create(model.OutreachContact(member_id=MEMBER, channel="call", contacted_on="2026-11-19", outcome="reached"))
     assert status()[0] == "contacted"
@@ -126,16 +149,25 @@ def test_worklist_summary_follows_the_case(cases):
 def test_resolving_a_conflict_is_itself_two_ops(cases):
     item = model.PlanItem(member_id=MEMBER, owner_role="social", goal="Childcare place", due_date="2026-12-01")
     cases.add_plan_item(item)
-    conflict = model.Conflict(member_id=MEMBER, id="c-1", entity_type="PlanItem", entity_id=item.id,
-                              field_name="due_date", server_value="2026-12-10", your_value="2026-12-01")
+    conflict = model.Conflict(
+        member_id=MEMBER,
+        id="c-1",
+        entity_type="PlanItem",
+        entity_id=item.id,
+        field_name="due_date",
+        server_value="2026-12-10",
+        your_value="2026-12-01",
+    )
     with cases.store.write() as conn:
         from desktop.store.records import write_record
+
         write_record(conn, "Conflict", "c-1", MEMBER, conflict.to_data(), server_data=conflict.to_data(), version=1)
     cases.resolve_conflict("c-1", "theirs")
     assert load_record(cases.store.conn, "PlanItem", item.id)[0]["due_date"] == "2026-12-10"
     assert load_record(cases.store.conn, "Conflict", "c-1")[0]["status"] == "resolved"
-    patches = [json.loads(p) for (p,) in cases.store.conn.execute(
-        "SELECT patch FROM outbox WHERE op = 'patch' ORDER BY seq")]
+    patches = [
+        json.loads(p) for (p,) in cases.store.conn.execute("SELECT patch FROM outbox WHERE op = 'patch' ORDER BY seq")
+    ]
     assert patches == [{"due_date": "2026-12-10"}, {"resolution": "theirs", "status": "resolved"}]
     with pytest.raises(model.ValidationError):
         cases.resolve_conflict("c-1", "mine")
@@ -145,6 +177,7 @@ def test_draft_survives_reopening_the_store(cases, data_dir, profile):
     from desktop.store.profile import unlock_store
 
     from ..conftest import PASSPHRASE
+
     cases.save_draft("employment:M-0000001", "employment", MEMBER, {"employer": "Agro"})
     cases.store.close()
     reopened = unlock_store(data_dir, profile, PASSPHRASE)

@@ -3,8 +3,10 @@
 No keyring is touched: every profile here is keyed by a passphrase, so its tokens live inside
 its encrypted database.
 """
+
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 from dataclasses import dataclass
@@ -114,15 +116,15 @@ def make_client(tmp_path):
 
     yield make
     for client in made:
-        try:
+        with contextlib.suppress(Exception):
             client.store.close()
-        except Exception:
-            pass
 
 
 def system_token(sb: Sandbox) -> str:
-    resp = requests.post(sb.url + "/oauth2/client/token", data={
-        "grant_type": "client_credentials", "client_id": DEMO_CLIENT[0], "client_secret": DEMO_CLIENT[1]})
+    resp = requests.post(
+        sb.url + "/oauth2/client/token",
+        data={"grant_type": "client_credentials", "client_id": DEMO_CLIENT[0], "client_secret": DEMO_CLIENT[1]},
+    )
     resp.raise_for_status()
     return resp.json()["access_token"]
 
@@ -139,7 +141,8 @@ def server_state(sb: Sandbox) -> dict:
     for service in (sb.services.sr, sb.services.ess):
         with service.store.db.read() as c:
             for etype, eid, version, deleted, data in c.execute(
-                    "SELECT etype, eid, version, deleted, data FROM entity"):
+                "SELECT etype, eid, version, deleted, data FROM entity"
+            ):
                 out[(service.name, etype, eid)] = (version, deleted, data)
             out[(service.name, "ops", "")] = c.execute("SELECT count(*) FROM ops").fetchone()[0]
             out[(service.name, "seq", "")] = service.store.max_seq
@@ -147,7 +150,11 @@ def server_state(sb: Sandbox) -> dict:
 
 
 def server_entity(sb: Sandbox, entity_type: str, entity_id: str) -> tuple[int, dict] | None:
-    service = sb.services.sr if entity_type in ("Member", "Group", "ChangeRequest", "Consent", "Note") else sb.services.ess
+    service = (
+        sb.services.sr if entity_type in ("Member", "Group", "ChangeRequest", "Consent", "Note") else sb.services.ess
+    )
     with service.store.db.read() as c:
-        row = c.execute("SELECT version, data FROM entity WHERE etype = ? AND eid = ?", (entity_type, entity_id)).fetchone()
+        row = c.execute(
+            "SELECT version, data FROM entity WHERE etype = ? AND eid = ?", (entity_type, entity_id)
+        ).fetchone()
     return (row[0], json.loads(row[1])) if row else None

@@ -5,6 +5,7 @@ dies right after the K-th reply whose URL contains PATH_PART has fully arrived â
 done its part, the client has recorded nothing of that reply (and may be mid-transaction on
 an earlier page).
 """
+
 from __future__ import annotations
 
 import os
@@ -36,8 +37,14 @@ def main() -> None:
                     os.kill(os.getpid(), signal.SIGKILL)
             return response
 
-    engine = SyncEngine(store, profile, credentials_for(profile, store), session_factory=Killing,
-                        page_size=int(page_size), sanity_interval_s=0)
+    engine = SyncEngine(
+        store,
+        profile,
+        credentials_for(profile, store),
+        session_factory=Killing,
+        page_size=int(page_size),
+        sanity_interval_s=0,
+    )
     report = engine.run(lambda phase, items, nbytes: print(phase, items, flush=True))
     print("FINISHED", report.ok, flush=True)
 

@@ -1,8 +1,9 @@
 """Small builders for the entities the sync tests write."""
+
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from collections.abc import Callable
 
 import requests
 

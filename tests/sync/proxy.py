@@ -7,14 +7,15 @@ sent. Rules are consumed in order; a request no rule matches is forwarded untouc
 Threads are bounded (one per client connection, at most ``max_connections``); everything is
 closed by ``stop``.
 """
+
 from __future__ import annotations
 
 import socket
 import struct
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 
 @dataclass
@@ -41,8 +42,11 @@ def http_reply(status: str, body: bytes, content_type: str, extra: dict | None =
     return (f"HTTP/1.1 {status}\r\n" + "".join(f"{k}: {v}\r\n" for k, v in headers.items()) + "\r\n").encode() + body
 
 
-PORTAL_PAGE = http_reply("200 OK", b"<html><head><title>Hotel Wi-Fi</title></head><body>Please log in"
-                         b" to continue.</body></html>", "text/html; charset=utf-8")
+PORTAL_PAGE = http_reply(
+    "200 OK",
+    b"<html><head><title>Hotel Wi-Fi</title></head><body>Please log in to continue.</body></html>",
+    "text/html; charset=utf-8",
+)
 
 
 def unavailable(retry_after: int) -> bytes:
@@ -84,7 +88,7 @@ class FaultProxy:
             self.faults.append(fault)
         return fault
 
-    def start(self) -> "FaultProxy":
+    def start(self) -> FaultProxy:
         self._accept.start()
         return self
 
@@ -99,7 +103,7 @@ class FaultProxy:
             t.join(timeout=5)
         self._listener.close()
 
-    def __enter__(self) -> "FaultProxy":
+    def __enter__(self) -> FaultProxy:
         return self.start()
 
     def __exit__(self, *exc) -> None:
@@ -111,7 +115,7 @@ class FaultProxy:
         while not self._stop.is_set():
             try:
                 client, _ = self._listener.accept()
-            except socket.timeout:
+            except TimeoutError:
                 continue
             except OSError:
                 return
@@ -171,7 +175,7 @@ class FaultProxy:
                     _close(client, reset=True)
                     return
                 if fault is not None and fault.reset_after is not None:
-                    self._send(client, reply[:fault.reset_after])
+                    self._send(client, reply[: fault.reset_after])
                     _close(client, reset=True)
                     return
                 self._send(client, reply)
@@ -188,7 +192,7 @@ class FaultProxy:
             client.sendall(data)
             return
         for start in range(0, len(data), link.chunk):
-            piece = data[start:start + link.chunk]
+            piece = data[start : start + link.chunk]
             delay = link.latency_s + (len(piece) / link.bytes_per_s if link.bytes_per_s else 0)
             if self._stop.wait(delay):
                 return
@@ -201,7 +205,9 @@ def _request_line(message: bytes) -> tuple[str, str]:
     return (parts[0], parts[1]) if len(parts) >= 2 else ("", "")
 
 
-def _read_message(sock: socket.socket, buf: bytes, stop: threading.Event, timeout: float = 3600) -> tuple[bytes | None, bytes]:
+def _read_message(
+    sock: socket.socket, buf: bytes, stop: threading.Event, timeout: float = 3600
+) -> tuple[bytes | None, bytes]:
     """One HTTP message (head + Content-Length body) from ``sock``; None when it closed."""
     deadline = time.monotonic() + timeout
     while b"\r\n\r\n" not in buf:
@@ -227,7 +233,7 @@ def _recv(sock: socket.socket, stop: threading.Event, deadline: float) -> bytes:
     while not stop.is_set() and time.monotonic() < deadline:
         try:
             return sock.recv(65536)
-        except socket.timeout:
+        except TimeoutError:
             continue
         except OSError:
             return b""
@@ -243,4 +249,4 @@ def _close(s: socket.socket, reset: bool = False) -> None:
         pass
 
 
-__all__ = ["FaultProxy", "Fault", "Link", "PORTAL_PAGE", "unavailable", "http_reply"]
+__all__ = ["PORTAL_PAGE", "Fault", "FaultProxy", "Link", "http_reply", "unavailable"]

@@ -1,4 +1,5 @@
 """``field-desk-cli login``, ``sync`` and ``status --json`` against the sandbox, as IT staff run them."""
+
 from __future__ import annotations
 
 import json
@@ -11,15 +12,29 @@ from .conftest import PASSPHRASE
 
 
 def cli(data_dir, *args, stdin: str = "") -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "desktop.cli", "--data-dir", str(data_dir), *args],
-                          input=stdin, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "--data-dir", str(data_dir), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.mark.slow
 def test_login_sync_and_status_from_the_command_line(sandbox, tmp_path):
     data = tmp_path / "cli"
-    login = cli(data, "--passphrase-stdin", "login", "--server", sandbox.url, "--user", "counselor",
-                "--password-stdin", stdin=f"demo\n{PASSPHRASE}\n")
+    login = cli(
+        data,
+        "--passphrase-stdin",
+        "login",
+        "--server",
+        sandbox.url,
+        "--user",
+        "counselor",
+        "--password-stdin",
+        stdin=f"demo\n{PASSPHRASE}\n",
+    )
     assert login.returncode == 0, login.stderr
     assert "signed in as counselor" in login.stdout
 
@@ -36,8 +51,17 @@ def test_login_sync_and_status_from_the_command_line(sandbox, tmp_path):
 
 
 def test_login_with_a_wrong_password_fails_clearly(sandbox, tmp_path):
-    result = cli(tmp_path, "--passphrase-stdin", "login", "--server", sandbox.url, "--user", "counselor",
-                 "--password-stdin", stdin=f"wrong\n{PASSPHRASE}\n")
+    result = cli(
+        tmp_path,
+        "--passphrase-stdin",
+        "login",
+        "--server",
+        sandbox.url,
+        "--user",
+        "counselor",
+        "--password-stdin",
+        stdin=f"wrong\n{PASSPHRASE}\n",
+    )
     assert result.returncode == 1
     assert "wrong password" in result.stderr
     assert not (tmp_path / "profiles").exists()
@@ -48,6 +72,7 @@ def test_sync_exits_non_zero_when_the_server_is_unreachable(sandbox, make_client
     client = make_client(sandbox)
     client.profile.server_url = "http://127.0.0.1:9"  # discard port: nothing listens
     from desktop.store.profile import ProfileDir
+
     ProfileDir(client.data_dir, client.profile.profile_id).save(client.profile)
     result = cli(client.data_dir, "--passphrase-stdin", "sync", stdin=f"{PASSPHRASE}\n")
     assert result.returncode == 1
@@ -57,6 +82,7 @@ def test_sync_exits_non_zero_when_the_server_is_unreachable(sandbox, make_client
 
 def test_sync_of_a_revoked_device_wipes_it_and_fails(fresh_sandbox, make_client):
     from .conftest import admin
+
     client = make_client(fresh_sandbox)
     client.store.close()
     admin(fresh_sandbox, f"/admin/devices/{client.profile.device_id}/revoke")

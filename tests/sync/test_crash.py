@@ -1,4 +1,5 @@
 """The client killed with SIGKILL mid-pull or mid-push resumes with no gap and no duplicate."""
+
 from __future__ import annotations
 
 import signal
@@ -19,9 +20,21 @@ CRASH_CLIENT = Path(__file__).with_name("crash_client.py")
 def _crash(client, path_part: str, k: int, page_size: int = 20) -> subprocess.CompletedProcess:
     """Run a sync of ``client``'s profile in a child that SIGKILLs itself at the k-th reply."""
     client.store.close()
-    result = subprocess.run([sys.executable, str(CRASH_CLIENT), str(client.data_dir), client.profile.profile_id,
-                             PASSPHRASE, path_part, str(k), str(page_size)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(CRASH_CLIENT),
+            str(client.data_dir),
+            client.profile.profile_id,
+            PASSPHRASE,
+            path_part,
+            str(k),
+            str(page_size),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     client.store = unlock_store(client.data_dir, client.profile, PASSPHRASE)
     return result
 
@@ -29,7 +42,9 @@ def _crash(client, path_part: str, k: int, page_size: int = 20) -> subprocess.Co
 def _snapshot(client) -> tuple:
     members = client.rows("SELECT id, sr_version, ess_version, assigned, given_name FROM members ORDER BY id")
     households = client.rows("SELECT id, version FROM households ORDER BY id")
-    records = client.rows("SELECT entity_type, id, version, data FROM records WHERE version > 0 ORDER BY entity_type, id")
+    records = client.rows(
+        "SELECT entity_type, id, version, data FROM records WHERE version > 0 ORDER BY entity_type, id"
+    )
     fts = client.rows("SELECT count(*) FROM member_fts")
     return members, households, records, fts
 
@@ -44,8 +59,9 @@ def test_killed_during_pull_page_k_resumes_with_no_gap_and_no_duplicate(sandbox,
     assert client.sync().ok
     reference = make_client(sandbox)  # a device that was never interrupted
     assert _snapshot(client) == _snapshot(reference)
-    assert client.rows("SELECT cursor FROM sync_state ORDER BY destination") == \
-        reference.rows("SELECT cursor FROM sync_state ORDER BY destination")
+    assert client.rows("SELECT cursor FROM sync_state ORDER BY destination") == reference.rows(
+        "SELECT cursor FROM sync_state ORDER BY destination"
+    )
 
 
 @pytest.mark.slow

@@ -1,4 +1,5 @@
 """A full sync through a hostile link still converges, with nothing lost and nothing doubled."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """The merge rules between two people working on the same member offline."""
+
 from __future__ import annotations
 
 from desktop.store import outbox
@@ -44,8 +45,9 @@ def test_two_clients_editing_the_same_plan_offline_merge_fields_and_conflict_on_
         assert conflicts[0]["server_value"] == "book the test"
         assert conflicts[0]["your_value"] == "pay the fee first"  # nothing lost
         local = client.records("PlanItem")[("PlanItem", item)]
-        assert {k: local[k] for k in ("status", "due_date", "actions")} == \
-            {k: server[k] for k in ("status", "due_date", "actions")}
+        assert {k: local[k] for k in ("status", "due_date", "actions")} == {
+            k: server[k] for k in ("status", "due_date", "actions")
+        }
 
 
 def test_resolving_a_conflict_is_an_op_that_settles_it_on_both_devices(sandbox, make_client):
@@ -56,8 +58,9 @@ def test_resolving_a_conflict_is_an_op_that_settles_it_on_both_devices(sandbox, 
     counselor.cases.update("PlanItem", item, {"actions": "visit the bank"})
     caseworker.cases.update("PlanItem", item, {"actions": "get an ID card first"})
     counselor.sync(), caseworker.sync(), counselor.sync()
-    (conflict_id,) = [k[1] for k, c in caseworker.records("Conflict").items()
-                      if c["entity_id"] == item and c["status"] == "open"]
+    (conflict_id,) = [
+        k[1] for k, c in caseworker.records("Conflict").items() if c["entity_id"] == item and c["status"] == "open"
+    ]
 
     caseworker.cases.resolve_conflict(conflict_id, "edit", "get an ID card, then visit the bank")
     assert outbox.status_counts(caseworker.store)["pending"] == 2  # the value and the closing

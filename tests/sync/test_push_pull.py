@@ -1,4 +1,5 @@
 """Push, pull and idempotency against the sandbox."""
+
 from __future__ import annotations
 
 import json
@@ -59,8 +60,9 @@ def test_every_request_delivered_twice_leaves_server_state_unchanged(sandbox, ma
     for url, body, headers in sent:  # the second delivery of every request of the run
         if "/oauth2/" in url:
             continue
-        resp = requests.post(url, data=body, headers={"Authorization": headers["Authorization"],
-                                                      "Content-Type": "application/json"})
+        resp = requests.post(
+            url, data=body, headers={"Authorization": headers["Authorization"], "Content-Type": "application/json"}
+        )
         assert resp.status_code == 200
     assert server_state(sandbox) == before
     again = client.sync()
@@ -232,6 +234,7 @@ def test_a_drifted_replica_is_caught_by_the_count_check_and_repaired(sandbox, ma
 
 def test_clock_skew_over_five_minutes_is_reported(sandbox, make_client):
     import time
+
     client = make_client(sandbox)
     report = client.sync(now_ms=lambda: time.time_ns() // 1_000_000 - 20 * 60 * 1000)
     assert report.skew_reported and report.skew_ms > 19 * 60 * 1000
@@ -302,10 +305,20 @@ def test_status_counts_reflect_the_outbox(sandbox, make_client):
 
 def _forged(action: str, key: str) -> bytes:
     """A reply in the DCI shape that answers some other transaction."""
-    body = json.dumps({"header": {"version": "1.0.0", "message_id": "x", "message_ts": "2026-01-01T00:00:00.000Z",
-                                  "action": action, "status": "succ"},
-                       "message": {"transaction_id": "someone-else", key: []}}).encode()
+    body = json.dumps(
+        {
+            "header": {
+                "version": "1.0.0",
+                "message_id": "x",
+                "message_ts": "2026-01-01T00:00:00.000Z",
+                "action": action,
+                "status": "succ",
+            },
+            "message": {"transaction_id": "someone-else", key: []},
+        }
+    ).encode()
     from .proxy import http_reply
+
     return http_reply("200 OK", body, "application/json")
 
 

@@ -1,19 +1,21 @@
 """The scheduler: one run at a time on a worker thread, signals for the UI, cancel, reconnect, wipe."""
+
 from __future__ import annotations
 
 import os
 import threading
+from typing import ClassVar
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
-import requests  # noqa: E402
+import pytest
+import requests
 
-from desktop.sync.scheduler import SyncScheduler  # noqa: E402
+from desktop.sync.scheduler import SyncScheduler
 
-from .conftest import admin  # noqa: E402
-from .helpers import service_record  # noqa: E402
-from .proxy import FaultProxy, Link  # noqa: E402
+from .conftest import admin
+from .helpers import service_record
+from .proxy import FaultProxy, Link
 
 
 @pytest.fixture
@@ -35,7 +37,7 @@ class _Recording(requests.Session):
 
     active = 0
     overlap = False
-    threads: set[int] = set()
+    threads: ClassVar[set[int]] = set()
     lock = threading.Lock()
 
     def __init__(self):

@@ -1,4 +1,5 @@
 """Sign-in, sign-out and where the tokens live."""
+
 from __future__ import annotations
 
 import json

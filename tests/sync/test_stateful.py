@@ -3,6 +3,7 @@ and duplicated deliveries. After healing and syncing: every replica equal (to ea
 the server), and every acknowledged op applied or in the conflict inbox — nothing lost, nothing
 applied twice.
 """
+
 from __future__ import annotations
 
 import json
@@ -20,9 +21,11 @@ from .conftest import server_entity
 from .helpers import HookedSession, plan_item, service_record
 from .test_crash import _crash
 
-FIELDS = {"status": ["planned", "in_progress", "done", "dropped"],
-          "actions": ["call the employer", "book training", "prepare a CV", "visit the office"],
-          "due_date": ["2099-01-01", "2099-06-30", "2099-12-31"]}
+FIELDS = {
+    "status": ["planned", "in_progress", "done", "dropped"],
+    "actions": ["call the employer", "book training", "prepare a CV", "visit the office"],
+    "due_date": ["2099-01-01", "2099-06-30", "2099-12-31"],
+}
 DEAD_URL = "http://127.0.0.1:9"  # nothing listens on the discard port: a partition
 
 
@@ -33,8 +36,9 @@ def test_replicas_converge_and_no_acknowledged_op_is_lost(sandbox, make_client):
 
     Machine.sandbox = sandbox
     Machine.make_client = staticmethod(make_client)
-    Machine.TestCase.settings = settings(max_examples=8, stateful_step_count=30, deadline=None,
-                                         suppress_health_check=list(HealthCheck))
+    Machine.TestCase.settings = settings(
+        max_examples=8, stateful_step_count=30, deadline=None, suppress_health_check=list(HealthCheck)
+    )
     Machine.TestCase().runTest()
 
 
@@ -45,8 +49,11 @@ class SyncMachine(RuleBasedStateMachine):
     @initialize()
     def devices(self):
         # two devices of the same counselor, and the case manager of the same area
-        self.clients = [self.make_client(self.sandbox, "counselor"), self.make_client(self.sandbox, "counselor"),
-                        self.make_client(self.sandbox, "caseworker")]
+        self.clients = [
+            self.make_client(self.sandbox, "counselor"),
+            self.make_client(self.sandbox, "counselor"),
+            self.make_client(self.sandbox, "caseworker"),
+        ]
         shared = sorted(self.clients[0].member_ids() & self.clients[2].member_ids())
         self.members = shared[:3]
         self.partitioned = [False, False, False]
@@ -101,8 +108,12 @@ class SyncMachine(RuleBasedStateMachine):
         if sent is None:
             return
         url, body, headers = sent
-        requests.post(url, data=body, headers={"Authorization": headers["Authorization"],
-                                               "Content-Type": "application/json"}, timeout=10)
+        requests.post(
+            url,
+            data=body,
+            headers={"Authorization": headers["Authorization"], "Content-Type": "application/json"},
+            timeout=10,
+        )
 
     @rule(who=st.integers(0, 2), choice=st.sampled_from(["mine", "theirs"]))
     def resolve(self, who, choice):
@@ -124,17 +135,17 @@ class SyncMachine(RuleBasedStateMachine):
         self._acknowledged_ops_applied_or_in_conflict()
 
     def _shared(self, client) -> dict:
-        return {k: v for k, v in client.records().items()
-                if v.get("member_id") in self.members or k[0] == "Programme"}
+        return {k: v for k, v in client.records().items() if v.get("member_id") in self.members or k[0] == "Programme"}
 
     def _replicas_equal(self):
         first = self._shared(self.clients[0])
         for client in self.clients[1:]:
             assert self._shared(client) == first
         for (kind, eid), data in first.items():
-            version, server = server_entity(self.sandbox, kind, eid)
-            assert {k: v for k, v in data.items() if k != "member_id"} == \
-                {k: v for k, v in server.items() if k != "member_id"}, (kind, eid)
+            _version, server = server_entity(self.sandbox, kind, eid)
+            assert {k: v for k, v in data.items() if k != "member_id"} == {
+                k: v for k, v in server.items() if k != "member_id"
+            }, (kind, eid)
         for client in self.clients:
             assert not client.ops("pending") and not client.ops("inflight") and not client.ops("rejected")
 
@@ -148,7 +159,7 @@ class SyncMachine(RuleBasedStateMachine):
     def _check_op(self, op, result):
         found = server_entity(self.sandbox, op.entity_type, op.entity_id)
         assert found is not None, op
-        version_now, server = found
+        _version_now, server = found
         at = (result.get("data") or {}).get("version")
         conflicted = {c["field"]: c for c in (result.get("data") or {}).get("conflicts", [])}
         fields = self._field_versions(op.entity_type, op.entity_id)
@@ -169,5 +180,7 @@ class SyncMachine(RuleBasedStateMachine):
     def _field_versions(self, entity_type, entity_id) -> dict:
         store = self.sandbox.services.ess.store
         with store.db.read() as c:
-            row = c.execute("SELECT fields FROM entity WHERE etype = ? AND eid = ?", (entity_type, entity_id)).fetchone()
+            row = c.execute(
+                "SELECT fields FROM entity WHERE etype = ? AND eid = ?", (entity_type, entity_id)
+            ).fetchone()
         return json.loads(row[0]) if row and row[0] else {}

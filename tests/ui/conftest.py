@@ -1,19 +1,22 @@
 """UI fixtures: a window over a filled passphrase-keyed store, offscreen unless CI chose a display."""
+
 from __future__ import annotations
 
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import logging  # noqa: E402
-import unicodedata  # noqa: E402
+import logging
+import unicodedata
 
-import pytest  # noqa: E402
+import pytest
 
-from desktop.domain.model import Assignment, Member  # noqa: E402
-from desktop.sync.transport import RetryPolicy  # noqa: E402
-from desktop.ui.context import Context, Settings  # noqa: E402
-from tests.conftest import TODAY, fill  # noqa: E402
+from desktop.domain.model import Assignment, Member
+from desktop.store.records import write_record
+from desktop.sync.transport import RetryPolicy
+from desktop.ui.context import Context, Settings
+from desktop.ui.tasks import Workbench, WriteQueue
+from tests.conftest import TODAY, fill
 
 N_MEMBERS = 600
 #: a test that loses the server gives up at once
@@ -38,10 +41,16 @@ def population(store):
     """The generated records, applied to ``store``; the members on the worklist (those with an
     assignment) and their assignments, by member id."""
     records = fill(store, N_MEMBERS)
-    assignments = {r["entity_id"]: Assignment.from_data(r["entity_id"], r["data"]) for r in records
-                   if r["entity_type"] == "Assignment"}
-    members = {r["entity_id"]: Member.from_dci(r["entity_id"], r["data"]) for r in records
-               if r["entity_type"] == "Member" and r["entity_id"] in assignments}
+    assignments = {
+        r["entity_id"]: Assignment.from_data(r["entity_id"], r["data"])
+        for r in records
+        if r["entity_type"] == "Assignment"
+    }
+    members = {
+        r["entity_id"]: Member.from_dci(r["entity_id"], r["data"])
+        for r in records
+        if r["entity_type"] == "Member" and r["entity_id"] in assignments
+    }
     return members, assignments
 
 
@@ -91,3 +100,27 @@ def show_active(qtbot, widget, width: int, height: int):
         widget.show()
         widget.activateWindow()
     return widget
+
+
+@pytest.fixture
+def bench(qapp, cases):
+    """Use-cases, a write queue and a UI-thread reader over the 300-member store, as the app builds them."""
+    queue = WriteQueue()
+    conn = cases.store.reader()
+    yield Workbench(cases, queue, conn)
+    queue.stop()
+    conn.close()
+
+
+def seed_programmes(cases) -> None:
+    with cases.store.write() as conn:
+        for pid, name in (("PRG-TVET", "Technical and vocational training"), ("PRG-PUBW", "Public works")):
+            write_record(
+                conn,
+                "Programme",
+                pid,
+                None,
+                {"programme_identifier": pid, "programme_name": name},
+                server_data={"programme_name": name},
+                version=1,
+            )

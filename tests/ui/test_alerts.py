@@ -1,4 +1,5 @@
 """Programme alerts: previewed per recipient, the unreachable left out with a reason, the rest queued."""
+
 from __future__ import annotations
 
 import json
@@ -9,7 +10,7 @@ from PySide6.QtCore import Qt
 from desktop.domain.model import Consent
 from desktop.ui.alerts import NO_PHONE, REFUSED, AlertComposer
 
-from .test_forms import bench, seed_programmes  # noqa: F401 - the shared fixture
+from .conftest import seed_programmes
 
 
 def members(bench, with_phone: bool, n: int) -> list[str]:
@@ -27,6 +28,7 @@ def composer(qtbot, bench):
         widget.resize(1100, 640)
         widget.show()
         return widget
+
     return make
 
 
@@ -36,7 +38,7 @@ def test_members_without_a_phone_are_listed_and_skipped_and_the_rest_queued(qtbo
     widget.programme.setCurrentIndex(widget.programme.findData("PRG-PUBW"))
     widget.channel.setCurrentIndex(widget.channel.findData("whatsapp"))
     skipped = {p.member.member_id: p.skipped for p in widget.previews if p.skipped}
-    assert skipped == {m: NO_PHONE for m in unreachable}
+    assert skipped == dict.fromkeys(unreachable, NO_PHONE)
     assert widget.table.rowCount() == 5
     assert "Public works" in widget.sendable()[0].text
     with qtbot.waitSignal(widget.queued, timeout=5000) as queued:
@@ -59,8 +61,9 @@ def test_the_french_template_is_used_when_french_is_chosen(bench, composer):
 
 def test_a_member_who_refused_contact_by_sms_is_left_out(bench, composer):
     member = members(bench, True, 1)[0]
-    bench.cases.create(Consent(member_id=member, purpose="contact_sms", granted=False, given_on="2026-11-01",
-                               method="verbal"))
+    bench.cases.create(
+        Consent(member_id=member, purpose="contact_sms", granted=False, given_on="2026-11-01", method="verbal")
+    )
     widget = composer([member])
     widget.channel.setCurrentIndex(widget.channel.findData("sms"))
     assert [p.skipped for p in widget.previews] == [REFUSED]
@@ -81,7 +84,14 @@ def test_the_delivery_status_set_by_the_server_shows_on_the_record(qtbot, bench,
     assert "Waiting to be sent" in view.activity.text()
     with bench.cases.store.write() as conn:  # as pulled back from the ESS after delivery
         data = load_record(conn, "OutreachMessage", message_id)[0]
-        write_record(conn, "OutreachMessage", message_id, member, {**data, "delivery_status": "delivered"},
-                     server_data={**data, "delivery_status": "delivered"}, version=1)
+        write_record(
+            conn,
+            "OutreachMessage",
+            message_id,
+            member,
+            {**data, "delivery_status": "delivered"},
+            server_data={**data, "delivery_status": "delivered"},
+            version=1,
+        )
     view.refresh()
     assert "Delivered" in view.activity.text()

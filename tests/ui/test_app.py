@@ -1,4 +1,5 @@
 """Start-up: bad arguments create nothing; uncaught errors are logged and shown once."""
+
 from __future__ import annotations
 
 import subprocess
@@ -42,8 +43,12 @@ def test_bad_demo_size_from_the_environment_exits_2(tmp_path, monkeypatch, capsy
 
 
 def test_gui_script_prints_its_version_and_exits_0(tmp_path):
-    out = subprocess.run([sys.executable, "-c", "from desktop.app import main; main()", "--version"],
-                         capture_output=True, text=True, env={"FIELD_DESK_HOME": str(tmp_path / "h"), "PATH": ""})
+    out = subprocess.run(
+        [sys.executable, "-c", "from desktop.app import main; main()", "--version"],
+        capture_output=True,
+        text=True,
+        env={"FIELD_DESK_HOME": str(tmp_path / "h"), "PATH": ""},
+    )
     assert out.returncode == 0 and out.stdout.startswith("field-desk ")
     assert not (tmp_path / "h").exists()
 
@@ -87,8 +92,12 @@ def test_demo_starts_its_server_signs_in_syncs_and_reopens_the_same_profile_next
         dialog = app.open_demo(ctx, 60, windows.append)
         qtbot.addWidget(dialog)
         try:
-            qtbot.waitUntil(lambda: bool(windows) and windows[0].scheduler.state == "up_to_date"
-                            and windows[0].model.rowCount() > 0, timeout=30000)
+            qtbot.waitUntil(
+                lambda: (
+                    bool(windows) and windows[0].scheduler.state == "up_to_date" and windows[0].model.rowCount() > 0
+                ),
+                timeout=30000,
+            )
             window = windows[0]
             qtbot.addWidget(window)
             assert "Field Desk" in window.windowTitle()

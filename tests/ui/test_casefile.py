@@ -1,4 +1,5 @@
 """A member's file: household, assignment, records grouped by type, history."""
+
 from __future__ import annotations
 
 from desktop.domain.model import EmploymentVerification, Note
@@ -8,8 +9,11 @@ from desktop.store.casefile import member_file, office_names
 def test_member_file_gathers_household_assignment_records_and_history(cases):
     conn = cases.store.conn
     member_id, household_id = conn.execute("SELECT id, household_id FROM members ORDER BY id LIMIT 1").fetchone()
-    cases.create(EmploymentVerification(member_id=member_id, employment_status="2", source="self_declared",
-                                        verified_on="2026-11-10"))
+    cases.create(
+        EmploymentVerification(
+            member_id=member_id, employment_status="2", source="self_declared", verified_on="2026-11-10"
+        )
+    )
     cases.create(Note(member_id=member_id, text="Prefers mornings."))
     f = member_file(conn, member_id)
     assert f.member.id == member_id and f.member.uin

@@ -1,4 +1,5 @@
 """``field-desk-cli``: status numbers after real use-cases; it never prompts; bad input exits 2."""
+
 from __future__ import annotations
 
 import io
@@ -24,8 +25,11 @@ def run_status(data_dir, monkeypatch, capsys, *extra, stdin=PASSPHRASE + "\n"):
 def test_status_json_counts_pending_rejected_and_the_last_sync(cases, data_dir, monkeypatch, capsys):
     member_ids = [r[0] for r in cases.store.conn.execute("SELECT id FROM members ORDER BY id LIMIT 3")]
     for member_id in member_ids:
-        cases.create(EmploymentVerification(member_id=member_id, employment_status="2", source="self_declared",
-                                            verified_on="2026-11-10"))
+        cases.create(
+            EmploymentVerification(
+                member_id=member_id, employment_status="2", source="self_declared", verified_on="2026-11-10"
+            )
+        )
     cases.create(Note(member_id=member_ids[0], text="Prefers mornings."))
     sent = outbox.claim_batch(cases.store, "ESS", limit=1)
     outbox.record_results(cases.store, [ItemResult(sent[0].op_id, "rjct", reason_code="rjct.validation")])
@@ -37,8 +41,10 @@ def test_status_json_counts_pending_rejected_and_the_last_sync(cases, data_dir, 
     assert status["pending"] == 3
     assert status["rejected"] == 1
     assert status["conflicts"] == 0
-    assert status["last_sync"] and status["last_sync"] >= cases.store.conn.execute(
-        "SELECT max(last_pull) FROM sync_state").fetchone()[0]
+    assert (
+        status["last_sync"]
+        and status["last_sync"] >= cases.store.conn.execute("SELECT max(last_pull) FROM sync_state").fetchone()[0]
+    )
 
 
 def test_status_never_prompts_for_a_passphrase(store, data_dir, monkeypatch, capsys):

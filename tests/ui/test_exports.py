@@ -1,4 +1,5 @@
 """The ISEP as a PDF for the beneficiary, and the worklist as CSV for spreadsheets."""
+
 from __future__ import annotations
 
 import csv
@@ -6,16 +7,30 @@ import csv
 from desktop.domain.model import PlanItem, plan_id_for
 from desktop.store.worklist import WorklistFilter, fetch_rows, query_ids
 from desktop.ui.exports import export_plan_pdf, export_worklist_csv, plan_html
-
-from .test_forms import MEMBER, bench  # noqa: F401 - the shared fixture
 from tests.conftest import TODAY
+
+from .test_forms import MEMBER
 
 
 def agreed_plan(cases) -> None:
-    cases.add_plan_item(PlanItem(member_id=MEMBER, owner_role="social", goal="Childcare during training",
-                                 actions="Apply to the community creche", due_date="2026-12-15"))
-    cases.add_plan_item(PlanItem(member_id=MEMBER, owner_role="employment", goal="Solar installer course",
-                                 actions="Enrol at the training centre", due_date="2027-01-10"))
+    cases.add_plan_item(
+        PlanItem(
+            member_id=MEMBER,
+            owner_role="social",
+            goal="Childcare during training",
+            actions="Apply to the community creche",
+            due_date="2026-12-15",
+        )
+    )
+    cases.add_plan_item(
+        PlanItem(
+            member_id=MEMBER,
+            owner_role="employment",
+            goal="Solar installer course",
+            actions="Enrol at the training centre",
+            due_date="2027-01-10",
+        )
+    )
     cases.update("Plan", plan_id_for(MEMBER), {"status": "active", "agreed_on": "2026-11-19"})
 
 
@@ -39,12 +54,18 @@ def test_the_worklist_csv_has_a_bom_a_header_and_one_line_per_row(bench, tmp_pat
     lines = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
     assert lines[0][:3] == ["Surname", "Given name", "UIN"]
     assert [line[2] for line in lines[1:]] == [rows[r].uin for r in rowids]
-    assert {line[9] for line in lines[1:]} <= {"New", "Contacted", "Plan in progress", "Plan agreed", "Enrolled",
-                                               "Closed"}
+    assert {line[9] for line in lines[1:]} <= {
+        "New",
+        "Contacted",
+        "Plan in progress",
+        "Plan agreed",
+        "Enrolled",
+        "Closed",
+    }
 
 
 def test_csv_cells_cannot_run_as_spreadsheet_formulas(tmp_path):
     path = tmp_path / "rows.csv"
-    export_worklist_csv([{"surname": "=HYPERLINK(\"x\")", "given_name": "Awa", "phone": "+221771234567"}], path)
+    export_worklist_csv([{"surname": '=HYPERLINK("x")', "given_name": "Awa", "phone": "+221771234567"}], path)
     line = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))[1]
     assert line[0].startswith("'=") and line[3] == "+221771234567"

@@ -1,4 +1,5 @@
 """Workflow forms, driven by keyboard and mouse against the real store."""
+
 from __future__ import annotations
 
 import json
@@ -7,35 +8,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QPlainTextEdit
 
-from desktop.store.records import write_record
 from desktop.ui.forms import FORMS, EnrollmentForm, FormDialog
 from desktop.ui.forms.editors import DateField, ListEditor
-from desktop.ui.tasks import Workbench, WriteQueue
 
-from .conftest import show_active
+from .conftest import seed_programmes, show_active
 
 MEMBER = "M-0000001"
 
 
-@pytest.fixture
-def bench(qapp, cases):
-    """Use-cases, a write queue and a UI-thread reader over the 300-member store, as the app builds them."""
-    queue = WriteQueue()
-    conn = cases.store.reader()
-    yield Workbench(cases, queue, conn)
-    queue.stop()
-    conn.close()
-
-
 def outbox_count(bench) -> int:
     return bench.conn.execute("SELECT count(*) FROM outbox").fetchone()[0]
-
-
-def seed_programmes(cases) -> None:
-    with cases.store.write() as conn:
-        for pid, name in (("PRG-TVET", "Technical and vocational training"), ("PRG-PUBW", "Public works")):
-            write_record(conn, "Programme", pid, None, {"programme_identifier": pid, "programme_name": name},
-                         server_data={"programme_name": name}, version=1)
 
 
 def fill(qtbot, form, values: dict) -> None:
@@ -63,35 +45,71 @@ def fill(qtbot, form, values: dict) -> None:
 
 
 VALID = {
-    "EmploymentVerification": {"employment_status": "4", "employer": "Agro Delta SA", "job_title": "Packer",
-                               "employment_type": "4", "start_date": "2025-03-01", "end_date": "2025-09-30",
-                               "contributions_seen": True, "source": "document", "evidence": "Payslips",
-                               "verified_on": "2026-11-10"},
-    "EducationVerification": {"education_level": "3", "certificates": ["CAP Electricite", "Permis C"],
-                              "training_needs": "Solar installation", "labour_readiness": "labour_ready",
-                              "source": "self_declared"},
-    "OutreachContact": {"channel": "visit", "outcome": "interested", "next_step": "Bring the diploma",
-                        "next_step_due": "2026-12-01"},
+    "EmploymentVerification": {
+        "employment_status": "4",
+        "employer": "Agro Delta SA",
+        "job_title": "Packer",
+        "employment_type": "4",
+        "start_date": "2025-03-01",
+        "end_date": "2025-09-30",
+        "contributions_seen": True,
+        "source": "document",
+        "evidence": "Payslips",
+        "verified_on": "2026-11-10",
+    },
+    "EducationVerification": {
+        "education_level": "3",
+        "certificates": ["CAP Electricite", "Permis C"],
+        "training_needs": "Solar installation",
+        "labour_readiness": "labour_ready",
+        "source": "self_declared",
+    },
+    "OutreachContact": {
+        "channel": "visit",
+        "outcome": "interested",
+        "next_step": "Bring the diploma",
+        "next_step_due": "2026-12-01",
+    },
     "Enrollment": {"programme_id": "PRG-TVET", "enrollment_date": "2026-11-18"},
     "ServiceRecord": {"service_type": "counselling", "description": "First counselling session"},
     "Consent": {"purpose": "data_sharing", "granted": True, "method": "written"},
     "ChangeRequest": {"field_name": "phone_number", "requested_value": "+221771234567", "reason": "New SIM card"},
     "Note": {"text": "Prefers morning appointments."},
-    "Plan": {"status": "active", "summary": "Back to work within six months", "agreed_on": "2026-11-19",
-             "next_review": "2027-02-01"},
-    "PlanItem": {"owner_role": "social", "goal": "Childcare during training", "actions": "Apply to the creche",
-                 "due_date": "2026-12-15"},
+    "Plan": {
+        "status": "active",
+        "summary": "Back to work within six months",
+        "agreed_on": "2026-11-19",
+        "next_review": "2027-02-01",
+    },
+    "PlanItem": {
+        "owner_role": "social",
+        "goal": "Childcare during training",
+        "actions": "Apply to the creche",
+        "due_date": "2026-12-15",
+    },
 }
 
 #: bad input per form → the fields that must show a message
 INVALID = {
-    "EmploymentVerification": ({"employment_status": "4", "employer": "", "start_date": "2026-05-01",
-                                "end_date": "2026-01-01", "source": "document", "verified_on": "2031-01-01"},
-                               {"employer", "end_date", "evidence", "verified_on"}),
-    "EducationVerification": ({"education_level": "", "verified_on": "10/11/2026"},
-                              {"education_level", "labour_readiness", "source", "verified_on"}),
-    "OutreachContact": ({"channel": "sms", "contacted_on": "", "next_step_due": "tomorrow"},
-                        {"contacted_on", "outcome", "next_step_due"}),
+    "EmploymentVerification": (
+        {
+            "employment_status": "4",
+            "employer": "",
+            "start_date": "2026-05-01",
+            "end_date": "2026-01-01",
+            "source": "document",
+            "verified_on": "2031-01-01",
+        },
+        {"employer", "end_date", "evidence", "verified_on"},
+    ),
+    "EducationVerification": (
+        {"education_level": "", "verified_on": "10/11/2026"},
+        {"education_level", "labour_readiness", "source", "verified_on"},
+    ),
+    "OutreachContact": (
+        {"channel": "sms", "contacted_on": "", "next_step_due": "tomorrow"},
+        {"contacted_on", "outcome", "next_step_due"},
+    ),
     "Enrollment": ({"enrollment_date": "2026-02-30"}, {"programme_id", "enrollment_date"}),
     "ServiceRecord": ({"service_type": "job_search", "provided_on": "1850-01-01"}, {"provided_on"}),
     "Consent": ({"purpose": "contact_sms", "given_on": "2027-01-01"}, {"given_on", "method"}),
@@ -115,12 +133,14 @@ def test_form_saves_a_valid_entry_as_a_record_and_an_outbox_op(qtbot, bench, ent
     with qtbot.waitSignal(form.saved, timeout=5000) as saved:
         qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     entity_id = saved.args[0]
-    record = bench.conn.execute("SELECT member_id FROM records WHERE entity_type = ? AND id = ?",
-                                (entity_type, entity_id)).fetchone()
+    record = bench.conn.execute(
+        "SELECT member_id FROM records WHERE entity_type = ? AND id = ?", (entity_type, entity_id)
+    ).fetchone()
     assert record == (MEMBER,)
-    ops = bench.conn.execute("SELECT op FROM outbox WHERE entity_type = ? AND entity_id = ?",
-                             (entity_type, entity_id)).fetchall()
-    assert ops and ops[0][0] == "create" or entity_type == "Plan"
+    ops = bench.conn.execute(
+        "SELECT op FROM outbox WHERE entity_type = ? AND entity_id = ?", (entity_type, entity_id)
+    ).fetchall()
+    assert (ops and ops[0][0] == "create") or entity_type == "Plan"
     assert all(not label.text() for label in form.errors.values())
 
 
@@ -254,8 +274,7 @@ def test_editing_sends_only_the_changed_fields(qtbot, bench):
     fill(qtbot, edit, {"status": "in_progress"})
     with qtbot.waitSignal(edit.saved, timeout=5000):
         qtbot.mouseClick(edit.save_button, Qt.MouseButton.LeftButton)
-    patches = bench.conn.execute("SELECT patch FROM outbox WHERE entity_id = ? AND op = 'patch'",
-                                 (item_id,)).fetchall()
+    patches = bench.conn.execute("SELECT patch FROM outbox WHERE entity_id = ? AND op = 'patch'", (item_id,)).fetchall()
     assert [json.loads(p[0]) for p in patches] == [{"status": "in_progress"}]
 
 
@@ -282,9 +301,8 @@ def test_the_record_view_opens_a_form_and_shows_the_saved_entry(qtbot, bench):
 
 def test_a_bug_in_a_write_reaches_the_excepthook_and_the_caller_hears_of_it(qtbot, bench):
     heard = []
-    with qtbot.capture_exceptions() as exceptions:
-        with qtbot.waitSignal(bench.queue.bug, timeout=5000):
-            bench.queue.run(lambda: 1 / 0, on_error=heard.append)
+    with qtbot.capture_exceptions() as exceptions, qtbot.waitSignal(bench.queue.bug, timeout=5000):
+        bench.queue.run(lambda: 1 / 0, on_error=heard.append)
     assert [type(e) for e in heard] == [ZeroDivisionError]
     assert [e[0] for e in exceptions] == [ZeroDivisionError]
     with qtbot.waitSignal(bench.queue.done, timeout=5000) as done:  # the queue goes on

@@ -1,4 +1,5 @@
 """The worklist window: search, filters and sort give the right rows; selection shows the file."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -18,8 +19,11 @@ def test_search_shows_exactly_the_members_with_a_name_starting_with_the_text(qtb
     members, _ = population
     qtbot.keyClicks(window.search, "traore")
     qtbot.waitUntil(lambda: window.results_current)
-    expected = {m.id for m in members.values()
-                if any(fold(w).startswith("traore") for w in f"{m.given_name} {m.surname}".split())}
+    expected = {
+        m.id
+        for m in members.values()
+        if any(fold(w).startswith("traore") for w in f"{m.given_name} {m.surname}".split())
+    }
     assert expected, "the sample population should contain the searched surname"
     got = shown_ids(window)
     assert set(got) == expected and len(got) == len(expected)
@@ -37,14 +41,13 @@ def test_search_by_uin_finds_that_member(qtbot, window, population):
 def test_area_and_flag_filters_combine_like_a_plain_loop(qtbot, window, population):
     members, assignments = population
     area_index = window.tree_model.index(0, 0, window.tree_model.index(1, 0))
-    region, area, segment = area_index.data(TREE_ROLE)
+    _region, area, segment = area_index.data(TREE_ROLE)
     assert area and segment is None
     with qtbot.waitSignal(window.resultsShown):
         window.tree.setCurrentIndex(area_index)
     with qtbot.waitSignal(window.resultsShown):
         window.flag_boxes["potentially_unemployed"].setChecked(True)
-    expected = {m.id for m in members.values()
-                if m.area == area and assignments[m.id].potentially_unemployed}
+    expected = {m.id for m in members.values() if m.area == area and assignments[m.id].potentially_unemployed}
     assert expected
     assert set(shown_ids(window)) == expected and window.model.rowCount() == len(expected)
     with qtbot.waitSignal(window.resultsShown):
@@ -76,8 +79,11 @@ def test_flags_column_cannot_be_sorted_and_keeps_the_current_order(qtbot, window
 
 def test_pending_sync_filter_shows_members_with_unsent_changes(qtbot, window, context, population):
     member_id = sorted(population[0])[42]
-    context.cases.create(EmploymentVerification(member_id=member_id, employment_status="2", source="self_declared",
-                                                verified_on="2026-11-10"))
+    context.cases.create(
+        EmploymentVerification(
+            member_id=member_id, employment_status="2", source="self_declared", verified_on="2026-11-10"
+        )
+    )
     window.refresh_all()
     with qtbot.waitSignal(window.resultsShown):
         window.flag_boxes["pending_sync"].setChecked(True)
@@ -138,6 +144,7 @@ def test_a_single_letter_does_not_filter_the_list(qtbot, window, population):
 
 def test_sync_panel_counts_follow_a_save_from_any_screen(qtbot, window):
     from desktop.domain.model import Note
+
     member_id = shown_ids(window)[0] if window.model.rowCount() else "M-0000001"
     cases = window.context.cases
     before = window.sync_panel.queues.text()

@@ -1,4 +1,5 @@
 """The ISEP editor: goals added and edited through the forms, conflicts settled side by side."""
+
 from __future__ import annotations
 
 import json
@@ -11,7 +12,7 @@ from desktop.store.records import load_record, write_record
 from desktop.ui.plan_editor import PlanEditor
 
 from .conftest import show_active
-from .test_forms import MEMBER, bench, fill  # noqa: F401 - the shared fixture
+from .test_forms import MEMBER, fill
 
 COLUMN_GOAL, COLUMN_STATUS, COLUMN_DUE, COLUMN_SYNC = 1, 3, 4, 5
 
@@ -22,15 +23,24 @@ def editor(qtbot, bench):
 
 
 def goal_item(cases, owner_role="employment", goal="Find seasonal work", due="2026-12-15") -> str:
-    return cases.add_plan_item(PlanItem(member_id=MEMBER, owner_role=owner_role, goal=goal,
-                                        actions="Register with two agencies", due_date=due))
+    return cases.add_plan_item(
+        PlanItem(member_id=MEMBER, owner_role=owner_role, goal=goal, actions="Register with two agencies", due_date=due)
+    )
 
 
 def seed_conflict(cases, item_id, field, mine, theirs) -> str:
     conflict_id = f"conflict-{item_id}-{field}"
-    data = {"entity_type": "PlanItem", "entity_id": item_id, "member_id": MEMBER, "field": field,
-            "server_value": theirs, "your_value": mine, "base_version": 1, "authors": ["caseworker"],
-            "status": "open"}
+    data = {
+        "entity_type": "PlanItem",
+        "entity_id": item_id,
+        "member_id": MEMBER,
+        "field": field,
+        "server_value": theirs,
+        "your_value": mine,
+        "base_version": 1,
+        "authors": ["caseworker"],
+        "status": "open",
+    }
     with cases.store.write() as conn:
         write_record(conn, "Conflict", conflict_id, MEMBER, data, server_data=data, version=1)
     return conflict_id
@@ -63,8 +73,10 @@ def test_editing_a_goal_sends_only_what_changed(qtbot, editor, bench):
     with qtbot.waitSignal(editor.changed, timeout=5000):
         qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert cells(editor, COLUMN_STATUS) == ["In progress"]
-    patches = [json.loads(p) for (p,) in bench.conn.execute(
-        "SELECT patch FROM outbox WHERE entity_id = ? AND op = 'patch'", (item_id,))]
+    patches = [
+        json.loads(p)
+        for (p,) in bench.conn.execute("SELECT patch FROM outbox WHERE entity_id = ? AND op = 'patch'", (item_id,))
+    ]
     assert patches == [{"status": "in_progress"}]
 
 

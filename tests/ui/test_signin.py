@@ -1,4 +1,5 @@
 """Sign-in: a wrong passphrase is shown beside the field and opens nothing; no keyring → passphrase twice."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog

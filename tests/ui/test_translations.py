@@ -1,4 +1,5 @@
 """The French translation: complete for every string in the code, and loaded at run time."""
+
 from __future__ import annotations
 
 import shutil
@@ -13,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from desktop.ui import i18n
 from desktop.ui.forms import FORMS
 
-from .test_forms import MEMBER, bench, mnemonic_keys  # noqa: F401 - the shared fixture
+from .test_forms import MEMBER, mnemonic_keys
 
 TS = i18n.TRANSLATIONS / "field_desk_fr.ts"
 LUPDATE = Path(sys.executable).with_name("pyside6-lupdate")
@@ -21,8 +22,12 @@ LUPDATE = Path(sys.executable).with_name("pyside6-lupdate")
 
 def unfinished(ts: Path) -> list[str]:
     root = ET.parse(ts).getroot()
-    return [f"{ctx.findtext('name')}: {m.findtext('source')}" for ctx in root.iter("context")
-            for m in ctx.iter("message") if m.find("translation").get("type") in ("unfinished", "vanished")]
+    return [
+        f"{ctx.findtext('name')}: {m.findtext('source')}"
+        for ctx in root.iter("context")
+        for m in ctx.iter("message")
+        if m.find("translation").get("type") in ("unfinished", "vanished")
+    ]
 
 
 @pytest.fixture
@@ -42,8 +47,12 @@ def test_every_string_in_the_code_is_in_the_french_ts_file(tmp_path):
     copy = tmp_path / TS.name
     shutil.copy(TS, copy)
     sources = sorted(str(p) for p in (i18n.TRANSLATIONS.parents[1] / "desktop").rglob("*.py"))
-    subprocess.run([str(LUPDATE), "-no-obsolete", *sources, "-ts", str(copy)], check=True, capture_output=True,
-                   cwd=i18n.TRANSLATIONS.parents[1])
+    subprocess.run(
+        [str(LUPDATE), "-no-obsolete", *sources, "-ts", str(copy)],
+        check=True,
+        capture_output=True,
+        cwd=i18n.TRANSLATIONS.parents[1],
+    )
     assert unfinished(copy) == []
 
 

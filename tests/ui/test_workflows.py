@@ -4,6 +4,7 @@ against a real sandbox on 127.0.0.1: record at a visit, sync, co-edit the plan, 
 Each desk is a profile signed in through ``sync.session.sign_in`` with a passphrase, in a data
 folder of its own, opened in the application's own main window with its scheduler.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -73,8 +74,10 @@ def open_desk(qtbot, tmp_path, sandbox):
 
 def wait_for_sync(qtbot, desk: Desk) -> None:
     """Until the run is over and the list shows what it brought."""
-    qtbot.waitUntil(lambda: not desk.window.scheduler.running and desk.window.model.rowCount() > 0
-                    and desk.window.results_current, timeout=30000)
+    qtbot.waitUntil(
+        lambda: not desk.window.scheduler.running and desk.window.model.rowCount() > 0 and desk.window.results_current,
+        timeout=30000,
+    )
 
 
 def sync(qtbot, desk: Desk) -> None:
@@ -100,8 +103,9 @@ def shared_member(desk: Desk, nth: int) -> str:
     """A member of the office the counselor, the case manager and the supervisor share; each test
     takes another, as they share one sandbox."""
     model = desk.window.model
-    shared = [model.index(r, 0).data(MEMBER_ID_ROLE) for r in range(model.rowCount())
-              if model.row_at(r).area == SHARED_AREA]
+    shared = [
+        model.index(r, 0).data(MEMBER_ID_ROLE) for r in range(model.rowCount()) if model.row_at(r).area == SHARED_AREA
+    ]
     return shared[nth]
 
 
@@ -149,8 +153,12 @@ def test_a_visit_recorded_offline_reaches_the_server_and_the_row_shows_synced(qt
     new_entry(qtbot, desk, "EducationVerification", VALID["EducationVerification"])
     add_goal(qtbot, desk, VALID["PlanItem"])
     add_goal(qtbot, desk, {**VALID["PlanItem"], "owner_role": "employment", "goal": "Solar installer job"})
-    new_entry(qtbot, desk, "Enrollment", {"programme_id": "PRG-TVET", "enrollment_date": VALID["Enrollment"]
-                                          ["enrollment_date"]})
+    new_entry(
+        qtbot,
+        desk,
+        "Enrollment",
+        {"programme_id": "PRG-TVET", "enrollment_date": VALID["Enrollment"]["enrollment_date"]},
+    )
     new_entry(qtbot, desk, "OutreachContact", VALID["OutreachContact"])
     qtbot.waitUntil(lambda: sync_cell(desk) == "Pending")
 
@@ -191,8 +199,9 @@ def test_the_same_goal_changed_on_two_devices_is_resolved_once_and_both_agree(qt
         assert desk.window.sync_panel.conflicts.rowCount() == 1
         assert desk.window.model.index(0, COLUMN["sync"]).data() == "Conflict"
     (conflict,) = open_conflicts(caseworker.window.bench.conn, member_id)
-    keep_theirs = caseworker.record.plan.findChild(type(caseworker.record.plan.add_button),
-                                                   f"resolve_theirs_{conflict.id}")
+    keep_theirs = caseworker.record.plan.findChild(
+        type(caseworker.record.plan.add_button), f"resolve_theirs_{conflict.id}"
+    )
     with qtbot.waitSignal(caseworker.record.plan.changed):
         qtbot.mouseClick(keep_theirs, Qt.MouseButton.LeftButton)
     sync(qtbot, caseworker)

@@ -1,4 +1,5 @@
 """The worklist model over row ids: a valid Qt model, rows read lazily in bounded windows."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -26,7 +27,7 @@ def test_rows_are_read_in_windows_and_the_cache_stays_bounded(store, population)
 
 
 def test_cells_show_the_member_and_their_flags(qapp, store, population):
-    members, assignments = population
+    members, _assignments = population
     model = WorklistModel(store.conn, lambda: TODAY)
     model.set_ids(query_ids(store.conn, WorklistFilter(flags=frozenset({"potentially_unemployed"})), TODAY))
     assert model.rowCount() > 0

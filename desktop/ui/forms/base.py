@@ -5,17 +5,31 @@ editor | message, validates with the entity's own rules before anything is queue
 through the ``WriteQueue`` and keeps an unfinished entry as a draft (debounced), so a crash, a
 flat battery or a closed lid never costs more than a second of typing.
 """
+
 from __future__ import annotations
 
 import dataclasses
+import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable, ClassVar
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-    QSizePolicy, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...domain.model import Entity, ValidationError
@@ -66,8 +80,9 @@ class EntityForm(QWidget):
     cancelled = Signal()
     draftSaved = Signal()
 
-    def __init__(self, bench: Workbench, member_id: str, record: tuple[str, dict] | None = None,
-                 parent: QWidget | None = None):
+    def __init__(
+        self, bench: Workbench, member_id: str, record: tuple[str, dict] | None = None, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.bench = bench
         self.cases = bench.cases
@@ -89,9 +104,12 @@ class EntityForm(QWidget):
         if draft is not None:
             self.set_values(draft.data)
             when = QDateTime.fromString(draft.saved_at, Qt.DateFormat.ISODateWithMs).toLocalTime()
-            self._show_banner(translate("Forms", "Restored the entry you had not saved ({0}). Save it, or "
-                                                 "discard the draft.").format(when.toString("yyyy-MM-dd HH:mm")),
-                              draft=True)
+            self._show_banner(
+                translate("Forms", "Restored the entry you had not saved ({0}). Save it, or discard the draft.").format(
+                    when.toString("yyyy-MM-dd HH:mm")
+                ),
+                draft=True,
+            )
         self._loading = False
         empty = self.empty_state()
         if empty:
@@ -141,8 +159,15 @@ class EntityForm(QWidget):
         title = heading(translate("Forms", self.TITLE))
         title.setObjectName("formTitle")
         brief = planview.members_brief(self.bench.conn, [self.member_id])
-        subtitle = QLabel(" · ".join(x for x in (brief[0].name, translate("Forms", "UIN {0}").format(brief[0].uin)
-                                                 if brief[0].uin else "") if x) if brief else self.member_id)
+        subtitle = QLabel(
+            " · ".join(
+                x
+                for x in (brief[0].name, translate("Forms", "UIN {0}").format(brief[0].uin) if brief[0].uin else "")
+                if x
+            )
+            if brief
+            else self.member_id
+        )
         subtitle.setStyleSheet("color: #555")
 
         self.banner = QFrame()
@@ -199,10 +224,9 @@ class EntityForm(QWidget):
 
         chain = [e for e in self.editors.values() if e.focusPolicy() != Qt.FocusPolicy.NoFocus or e.focusProxy()]
         chain += [self.close_button, self.save_button]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def _editor(self, field: Field, used: set[str]) -> QWidget:
         kind = field.kind
@@ -218,8 +242,7 @@ class EntityForm(QWidget):
         elif kind in ("code", "choice"):
             editor = QComboBox()
             editor.addItem(translate("Forms", "Choose…"), "")
-            options = ([(k, code_label(field.codes, k)) for k in field.codes] if kind == "code"
-                       else self.choices(field))
+            options = [(k, code_label(field.codes, k)) for k in field.codes] if kind == "code" else self.choices(field)
             for value, label in options:
                 editor.addItem(label, value)
             editor.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -280,8 +303,9 @@ class EntityForm(QWidget):
     def entity(self) -> Entity:
         data = {**self.original, **self.values(), "member_id": self.member_id}
         if self.record_id is None:
-            return self.ENTITY(**{k: v for k, v in data.items()
-                                  if k in {f.name for f in dataclasses.fields(self.ENTITY)}})
+            return self.ENTITY(
+                **{k: v for k, v in data.items() if k in {f.name for f in dataclasses.fields(self.ENTITY)}}
+            )
         return self.ENTITY.from_data(self.record_id, data)
 
     # --- saving --------------------------------------------------------------------------------
@@ -321,16 +345,22 @@ class EntityForm(QWidget):
         elif isinstance(exc, StoreError):
             self._show_banner(failure_text(exc), error=True)
         else:
-            self._show_banner(translate("Forms", "The entry could not be saved because of an error in Field Desk. "
-                                                 "It is kept as a draft, and the error has been reported."),
-                              error=True)
+            self._show_banner(
+                translate(
+                    "Forms",
+                    "The entry could not be saved because of an error in Field Desk. "
+                    "It is kept as a draft, and the error has been reported.",
+                ),
+                error=True,
+            )
         self._write_draft()
 
     def _set_saving(self, saving: bool) -> None:
         self._saving = saving
         self.save_button.setEnabled(not saving)
-        self.save_button.setText(with_mnemonic(translate("Forms", "Saving…") if saving
-                                               else translate("Forms", "Save"), set()))
+        self.save_button.setText(
+            with_mnemonic(translate("Forms", "Saving…") if saving else translate("Forms", "Save"), set())
+        )
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """Each message beside its field; the first bad field gets the focus."""
@@ -350,8 +380,10 @@ class EntityForm(QWidget):
 
     def _show_banner(self, text: str, draft: bool = False, error: bool = False) -> None:
         color, back = (ERROR_COLOR, "#fdecea") if error else ("#5d4037", "#fff4e5")
-        self.banner.setStyleSheet(f"#formBanner {{ background: {back}; border: 1px solid {color};"
-                                  f" border-radius: 4px }} QLabel {{ color: {color} }}")
+        self.banner.setStyleSheet(
+            f"#formBanner {{ background: {back}; border: 1px solid {color};"
+            f" border-radius: 4px }} QLabel {{ color: {color} }}"
+        )
         self.banner_text.setText(text)
         self.discard_button.setVisible(draft)
         self.banner.show()
@@ -368,8 +400,11 @@ class EntityForm(QWidget):
     def _write_draft(self) -> None:
         data, key, form = self.values(), self.draft_key, type(self).__name__
         self._autosave.stop()
-        self.bench.queue.run(lambda: self.cases.save_draft(key, form, self.member_id, data),
-                             lambda _r: self.draftSaved.emit(), owner=self)
+        self.bench.queue.run(
+            lambda: self.cases.save_draft(key, form, self.member_id, data),
+            lambda _r: self.draftSaved.emit(),
+            owner=self,
+        )
 
     def keep_draft(self) -> None:
         """Write a draft now if typing has not yet been saved as one."""
@@ -392,7 +427,7 @@ class EntityForm(QWidget):
 
     # --- keyboard ---------------------------------------------------------------------------------
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter saves (multi-line fields keep it for new lines), Esc closes."""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.save()
@@ -401,7 +436,7 @@ class EntityForm(QWidget):
         else:
             super().keyPressEvent(event)
 
-    def hideEvent(self, event) -> None:  # noqa: N802 - Qt naming
+    def hideEvent(self, event) -> None:
         self.keep_draft()
         super().hideEvent(event)
 

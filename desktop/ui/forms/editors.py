@@ -4,12 +4,21 @@ A ``QDateEdit`` cannot be empty and silently clamps what is typed, so a wrong da
 corrected instead of named; dates are therefore typed as ``YYYY-MM-DD`` into a line edit,
 with a calendar a key press away (Alt+Down or F4) for those who prefer to pick.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QCalendarWidget, QHBoxLayout, QLineEdit, QListWidget, QMenu, QToolButton, QVBoxLayout, QWidget, QWidgetAction,
+    QCalendarWidget,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWidgetAction,
 )
 
 translate = QCoreApplication.translate
@@ -43,7 +52,7 @@ class DateField(QWidget):
     def text(self) -> str:
         return self.edit.text().strip()
 
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt naming
+    def setText(self, text: str) -> None:
         self.edit.setText(text or "")
 
     def pick(self) -> None:
@@ -64,11 +73,12 @@ class DateField(QWidget):
         menu.deleteLater()
         self.edit.setFocus()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.edit and event.type() == QEvent.Type.KeyPress:
             key: QKeyEvent = event  # type: ignore[assignment]
-            if key.key() == Qt.Key.Key_F4 or (key.key() == Qt.Key.Key_Down
-                                             and key.modifiers() & Qt.KeyboardModifier.AltModifier):
+            if key.key() == Qt.Key.Key_F4 or (
+                key.key() == Qt.Key.Key_Down and key.modifiers() & Qt.KeyboardModifier.AltModifier
+            ):
                 self.pick()
                 return True
         return False
@@ -120,7 +130,7 @@ class ListEditor(QWidget):
         self.changed.emit()
         return True
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress:
             return False
         key = event.key()

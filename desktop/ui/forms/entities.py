@@ -1,14 +1,26 @@
 """The field worker's forms, one per entity: what to ask, in the order it is asked at a visit."""
+
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ...domain import codes
 from ...domain.model import (
-    ChangeRequest, Consent, EducationVerification, EmploymentVerification, Enrollment, Entity, Note, OutreachContact,
-    Plan, PlanItem, ServiceRecord, plan_id_for,
+    ChangeRequest,
+    Consent,
+    EducationVerification,
+    EmploymentVerification,
+    Enrollment,
+    Entity,
+    Note,
+    OutreachContact,
+    Plan,
+    PlanItem,
+    ServiceRecord,
+    plan_id_for,
 )
 from ...store import planview
 from ...store.casefile import member_file
@@ -37,8 +49,12 @@ class EmploymentVerificationForm(_DatedForm):
         Field("employment_type", QT_TRANSLATE_NOOP("Forms", "Type of employment"), "code", codes.EMPLOYMENT_TYPE),
         Field("start_date", QT_TRANSLATE_NOOP("Forms", "Started on"), "date"),
         Field("end_date", QT_TRANSLATE_NOOP("Forms", "Ended on"), "date"),
-        Field("unemployment_reason", QT_TRANSLATE_NOOP("Forms", "Reason for unemployment"), "code",
-              codes.UNEMPLOYMENT_REASON),
+        Field(
+            "unemployment_reason",
+            QT_TRANSLATE_NOOP("Forms", "Reason for unemployment"),
+            "code",
+            codes.UNEMPLOYMENT_REASON,
+        ),
         Field("contributions_seen", QT_TRANSLATE_NOOP("Forms", "Pension or tax contributions seen"), "bool"),
         Field("source", QT_TRANSLATE_NOOP("Forms", "Source"), "code", codes.VERIFICATION_SOURCE),
         Field("evidence", QT_TRANSLATE_NOOP("Forms", "Document seen")),
@@ -54,8 +70,12 @@ class EducationVerificationForm(_DatedForm):
         Field("education_level", QT_TRANSLATE_NOOP("Forms", "Highest education (ISCED)"), "code", codes.ISCED),
         Field("certificates", QT_TRANSLATE_NOOP("Forms", "Certificates"), "list"),
         Field("training_needs", QT_TRANSLATE_NOOP("Forms", "Training needs"), "long"),
-        Field("labour_readiness", QT_TRANSLATE_NOOP("Forms", "Labour readiness"), "code",
-              {k: v for k, v in codes.LABOUR_READINESS.items() if k != "unknown"}),
+        Field(
+            "labour_readiness",
+            QT_TRANSLATE_NOOP("Forms", "Labour readiness"),
+            "code",
+            {k: v for k, v in codes.LABOUR_READINESS.items() if k != "unknown"},
+        ),
         Field("source", QT_TRANSLATE_NOOP("Forms", "Source"), "code", codes.VERIFICATION_SOURCE),
         Field("verified_on", QT_TRANSLATE_NOOP("Forms", "Verified on"), "date"),
     )
@@ -95,8 +115,11 @@ class EnrollmentForm(_DatedForm):
     def empty_state(self) -> str | None:
         if self.editors["programme_id"].count() > 1:
             return None
-        return translate("Forms", "There are no programmes on this device yet. The programme list comes from "
-                                  "the Employment Support System with the next sync: connect, sync, then enrol.")
+        return translate(
+            "Forms",
+            "There are no programmes on this device yet. The programme list comes from "
+            "the Employment Support System with the next sync: connect, sync, then enrol.",
+        )
 
 
 class ServiceRecordForm(_DatedForm):
@@ -140,9 +163,15 @@ class ChangeRequestForm(EntityForm):
             return {}
         m = found.member
         address = ((found.household or {}).get("address") or [{}])[0]
-        return {"phone_number": m.phone, "locality": m.locality, "given_name": m.given_name, "surname": m.surname,
-                "birth_date": m.birth_date, "address_line_1": address.get("address_line_1", ""),
-                "marital_status": str(m.data.get("marital_status", ""))}
+        return {
+            "phone_number": m.phone,
+            "locality": m.locality,
+            "given_name": m.given_name,
+            "surname": m.surname,
+            "birth_date": m.birth_date,
+            "address_line_1": address.get("address_line_1", ""),
+            "marital_status": str(m.data.get("marital_status", "")),
+        }
 
     def on_value_changed(self, name: str) -> None:
         if name == "field_name":
@@ -183,6 +212,7 @@ class PlanForm(EntityForm):
             plan_id = self.cases.start_plan(member_id)
             self.cases.update("Plan", plan_id, changes)
             return plan_id
+
         return start_and_update
 
 
@@ -214,7 +244,18 @@ class PlanItemForm(EntityForm):
 
 
 #: the forms a member's record offers, by entity type
-FORMS: dict[str, type[EntityForm]] = {cls.ENTITY.ENTITY_TYPE: cls for cls in (
-    EmploymentVerificationForm, EducationVerificationForm, OutreachContactForm, EnrollmentForm, ServiceRecordForm,
-    ConsentForm, ChangeRequestForm, NoteForm, PlanForm, PlanItemForm,
-)}
+FORMS: dict[str, type[EntityForm]] = {
+    cls.ENTITY.ENTITY_TYPE: cls
+    for cls in (
+        EmploymentVerificationForm,
+        EducationVerificationForm,
+        OutreachContactForm,
+        EnrollmentForm,
+        ServiceRecordForm,
+        ConsentForm,
+        ChangeRequestForm,
+        NoteForm,
+        PlanForm,
+        PlanItemForm,
+    )
+}

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import resources
 from ..domain import codes
 from ..domain.model import OutreachMessage
 from ..store.planview import MemberBrief, members_brief, programmes, refused_contact
@@ -38,7 +39,7 @@ from .tasks import Workbench, failure_text
 
 translate = QCoreApplication.translate
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "resources" / "templates" / "alerts.json"
+TEMPLATES = resources.path("templates", "alerts.json")
 LANGUAGES = (("eng", QT_TRANSLATE_NOOP("Alerts", "English")), ("fra", QT_TRANSLATE_NOOP("Alerts", "French")))
 SMS_LENGTH = 160
 NO_PHONE = QT_TRANSLATE_NOOP("Alerts", "No phone number on record")

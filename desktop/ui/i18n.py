@@ -1,10 +1,12 @@
 """Loading the interface language.
 
-Translations are kept as Qt Linguist ``.ts`` sources in ``resources/translations``; the
-compiled ``.qm`` files are build output (gitignored). ``scripts/update_translations.sh``
-compiles them, and when one is missing or older than its ``.ts`` (a source checkout, a fresh
-translation) it is compiled here with the ``lrelease`` that PySide6 ships, into a cache
-directory, so a translation is never silently stale and no binary sits in the repository.
+Translations are kept as Qt Linguist ``.ts`` sources in the package's
+``resources/translations``; the compiled ``.qm`` files are build output (gitignored).
+``scripts/update_translations.sh`` compiles them, and when one is missing or older than its
+``.ts`` (a source checkout, a wheel, a fresh translation) it is compiled here at run time with
+the ``lrelease`` that PySide6 ships, into a cache directory, so a translation is never silently
+stale and no binary sits in the repository. The bundle has no ``lrelease``: ``scripts/bundle.sh``
+compiles the ``.qm`` files at build time and ships them without their ``.ts``.
 """
 
 from __future__ import annotations
@@ -18,9 +20,11 @@ from pathlib import Path
 import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from .. import resources
+
 log = logging.getLogger(__name__)
 
-TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TRANSLATIONS = resources.path("translations")
 #: languages the interface is translated into, besides the English source
 LANGUAGES = ("fr",)
 

@@ -24,6 +24,8 @@ LOG_FILES = 5
 DEMO_PASSPHRASE = "field-desk-demo"
 DEMO_USER, DEMO_PASSWORD = "counselor", "demo"
 DEMO_MEMBERS = 2000
+#: the freedesktop desktop-entry id (packaging/field-desk.desktop) and the X11 window class
+APP_ID = "field-desk"
 
 log = logging.getLogger("desktop")
 
@@ -155,6 +157,22 @@ class ExceptHook:
         if dialog in self.dialogs:
             self.dialogs.remove(dialog)
         dialog.deleteLater()
+
+
+def brand(app) -> None:
+    """Name, version and icon for every window. The desktop file name lets a Wayland or X11
+    shell match the windows to the menu entry, and so show the same icon and name."""
+    from PySide6.QtGui import QIcon
+
+    from . import resources
+
+    app.setApplicationName("Field Desk")
+    app.setApplicationVersion(app_version())
+    app.setDesktopFileName(APP_ID)
+    icon = QIcon()
+    for png in sorted(resources.path("icons", "hicolor").glob("*/apps/field-desk.png")):
+        icon.addFile(str(png))
+    app.setWindowIcon(icon)
 
 
 def build_context(data_dir: Path):
@@ -292,9 +310,10 @@ def main(argv: list[str] | None = None) -> int:
     from .store.errors import StoreError
     from .ui.error_dialog import known_message, known_problem_box
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Field Desk")
-    app.setApplicationVersion(app_version())
+    # argv[0] becomes the X11 window class's instance name, which the desktop entry's
+    # StartupWMClass names; under `python -m desktop` it would be "__main__.py"
+    app = QApplication.instance() or QApplication([APP_ID])
+    brand(app)
     try:
         context = build_context(args.data_dir)
     except StoreError as exc:

@@ -4,7 +4,9 @@
 #   2. `field-desk --demo` with a fresh data folder on a 1366x768 Xvfb: waits until the main
 #      window is up and the first sync has settled, checks that the window carries the icon
 #      and the desktop entry's window class, takes a screenshot;
-#   3. Ctrl+Q: the program must exit by itself with status 0 and log its clean stop.
+#   3. Ctrl+Q: the program must exit by itself with status 0 and log its clean stop;
+#   4. the demo again in French: the start-up window's title is translated (the bundle ships
+#      compiled .qm files, no .ts), then Ctrl+Q again.
 # Prints the time from start to the first window and to the main window. Not part of .ci/run
 # (the build takes minutes); run it after bash scripts/bundle.sh.
 # usage: bash scripts/test_bundle.sh [BUNDLE_DIR] (default dist/field-desk)
@@ -38,6 +40,24 @@ fail() {
     exit 1
 }
 now_ms() { date +%s%3N; }
+# quit_app WINDOW: Ctrl+Q there; the program must exit by itself, status 0, a clean stop logged
+quit_app() {
+    xdotool windowfocus --sync "$1" key --clearmodifiers ctrl+q
+    for _ in $(seq 1 300); do
+        kill -0 "$APP_PID" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -0 "$APP_PID" 2>/dev/null && fail "still running 30 s after Ctrl+Q"
+    local rc=0
+    wait "$APP_PID" || rc=$?
+    APP_PID=""
+    ((rc == 0)) || fail "exited with status $rc"
+    [[ "$(tail -n 1 "$WORK/home/logs/field-desk.log")" == *"Field Desk stopped" ]] ||
+        fail "the log does not end with a clean stop"
+    if grep -E "Traceback|CRITICAL|ERROR" "$WORK/home/logs/field-desk.log" "$WORK/app.err"; then
+        fail "errors in the log or on stderr"
+    fi
+}
 # wait_window REGEX SECONDS: prints the id of the first visible window so named; fails at
 # once when the program has exited
 wait_window() {
@@ -113,20 +133,15 @@ grep -q "_NET_WM_ICON(CARDINAL) = " "$WORK/icon.txt" || fail "the main window ha
 echo "window: $wm_class; _NET_WM_ICON set"
 
 echo "==== 3. Ctrl+Q quits cleanly ===="
-xdotool windowfocus --sync "$main" key --clearmodifiers ctrl+q
-for _ in $(seq 1 300); do
-    kill -0 "$APP_PID" 2>/dev/null || break
-    sleep 0.1
-done
-kill -0 "$APP_PID" 2>/dev/null && fail "still running 30 s after Ctrl+Q"
-rc=0
-wait "$APP_PID" || rc=$?
-APP_PID=""
-((rc == 0)) || fail "exited with status $rc"
-grep -q "Field Desk stopped" "$WORK/home/logs/field-desk.log" || fail "the log does not end with a clean stop"
-if grep -E "Traceback|CRITICAL|ERROR" "$WORK/home/logs/field-desk.log" "$WORK/app.err"; then
-    fail "errors in the log or on stderr"
-fi
+quit_app "$main"
+echo "exit status 0, clean stop logged"
+
+echo "==== 4. --demo --lang fr: the bundle's compiled translation loads ===="
+"${ENV[@]}" "$EXE" --demo --lang fr >"$WORK/app.out" 2>"$WORK/app.err" </dev/null &
+APP_PID=$!
+first="$(wait_window '^Field Desk : démarrage' 60)"
+echo "first window: $(xdotool getwindowname "$first" 2>/dev/null || echo '(closed since)')"
+quit_app "$(wait_window '^Field Desk — ' 180)"
 echo "exit status 0, clean stop logged"
 echo
-echo "bundle OK: version, demo to a window in $((T_MAIN / 1000)).$((T_MAIN % 1000 / 100)) s, clean exit"
+echo "bundle OK: version, demo to a window in $((T_MAIN / 1000)).$((T_MAIN % 1000 / 100)) s, French, clean exits"

@@ -165,9 +165,7 @@ def test_the_committed_icons_are_the_rendering_of_the_svg(tmp_path):
             abs(a - b)
             for y in range(size)
             for x in range(size)
-            for a, b in zip(
-                fresh.pixelColor(x, y).getRgb(), committed.pixelColor(x, y).getRgb(), strict=True
-            )
+            for a, b in zip(fresh.pixelColor(x, y).getRgb(), committed.pixelColor(x, y).getRgb(), strict=True)
         )
         assert worst <= 8, f"{rel} differs from the SVG's rendering by {worst}/255"
 

@@ -40,7 +40,7 @@ def render(svg: Path, size: int, out: Path) -> Path:
     renderer.render(painter)
     painter.end()
     out.parent.mkdir(parents=True, exist_ok=True)
-    if not image.convertToFormat(QImage.Format.Format_ARGB32).save(str(out), "PNG"):
+    if not image.convertToFormat(QImage.Format.Format_ARGB32).save(str(out)):
         raise SystemExit(f"could not write {out}")
     return out
 

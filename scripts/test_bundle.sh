@@ -26,9 +26,11 @@ done
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/field-desk-bundle-test.XXXXXX")"
 XVFB_PID="" APP_PID=""
 cleanup() {
-    local rc=$?
-    [[ -n "$APP_PID" ]] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
-    [[ -n "$XVFB_PID" ]] && kill "$XVFB_PID" 2>/dev/null && wait "$XVFB_PID" 2>/dev/null
+    local rc=$? pid
+    set +e # a killed child's status must not stop the cleaning up
+    for pid in "$APP_PID" "$XVFB_PID"; do
+        if [[ -n "$pid" ]] && kill "$pid" 2>/dev/null; then wait "$pid" 2>/dev/null; fi
+    done
     rm -rf "$WORK"
     exit "$rc"
 }

@@ -202,7 +202,11 @@ WHERE id IN (SELECT value FROM json_each(?))
 
 
 def refresh_summaries(conn: sqlcipher3.Connection, member_ids: Iterable[str | None]) -> None:
-    """Recompute the worklist's case columns of these members from their records and ops."""
+    """Recompute the worklist's case columns of these members from their records and ops.
+
+    The SQL mirrors ``domain.rules.case_summary`` (set-based, for pulls of thousands of members);
+    ``tests/store/test_rules_mirror.py`` holds the two together.
+    """
     ids = sorted({m for m in member_ids if m})
     for start in range(0, len(ids), 5000):
         conn.execute(_SUMMARY, (json.dumps(ids[start : start + 5000]),))

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 import sqlcipher3
 
+from ..domain import rules
+
 #: sort keys → ORDER BY; every one ends on rowid so the order is total and stable
 SORTS = {
     "name": "surname COLLATE NOCASE {d}, given_name COLLATE NOCASE {d}, rowid {d}",
@@ -27,7 +29,7 @@ SORTS = {
     "age": "birth_date {r}, rowid {d}",
 }
 
-#: flag name → SQL condition on members (``:today`` is bound)
+#: flag name → SQL condition on members (``:today`` is bound); ``overdue`` mirrors ``rules.is_overdue``
 FLAGS = {
     "potentially_unemployed": "potentially_unemployed = 1",
     "needs_field_check": "needs_field_check = 1",
@@ -113,13 +115,7 @@ class WorklistRow:
 
     @property
     def sync_state(self) -> str:
-        if self.conflicts:
-            return "conflict"
-        if self.rejected:
-            return "rejected"
-        if self.pending:
-            return "pending"
-        return "synced"
+        return rules.sync_state(self.pending, self.rejected, self.conflicts)
 
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)

@@ -8,7 +8,6 @@ anyone's back.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from pathlib import Path
 from typing import Any
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain import codes
+from ..domain import codes, rules
 from ..domain.model import Conflict
 from ..store.planview import PlanView, members_brief, plan_view
 from .exports import export_plan_pdf
@@ -49,11 +48,6 @@ FIELD_CODES = {
     ("PlanItem", "status"): codes.PLAN_ITEM_STATUS,
     ("PlanItem", "owner_role"): codes.OWNER_ROLE,
 }
-
-
-def is_overdue(due_date: str, status: str, today: dt.date) -> bool:
-    """An open goal past its due date."""
-    return bool(due_date) and status in codes.OPEN_PLAN_ITEM_STATUS and due_date < today.isoformat()
 
 
 def field_label(entity_type: str, name: str) -> str:
@@ -291,7 +285,7 @@ class PlanEditor(QWidget):
         self.table.setRowCount(len(shown))
         for row, view in enumerate(shown):
             item = view.item
-            overdue = is_overdue(item.due_date, item.status, today)
+            overdue = rules.is_overdue(item.due_date, today, item.status)
             cells = (
                 code_label(codes.OWNER_ROLE, item.owner_role),
                 item.goal,

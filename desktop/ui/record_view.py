@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain import codes
+from ..domain import codes, rules
 from ..store.casefile import MemberFile, RecordEntry, member_file
 from ..store.planview import programmes, sync_states
 from .forms import FORMS, FormDialog
@@ -300,8 +300,8 @@ class RecordView(QWidget):
         if view is None or (view.plan is None and not view.items):
             return _muted(translate("RecordView", "No plan yet: open the Plan tab to agree the first goals."))
         status = code_label(codes.PLAN_STATUS, view.plan.status) if view.plan else ""
-        open_items = [v.item for v in view.items if v.item.status in codes.OPEN_PLAN_ITEM_STATUS]
-        due = min((i.due_date for i in open_items if i.due_date), default="")
+        open_items = [v.item for v in view.items if rules.is_open(v.item.status)]
+        due = rules.next_due(i.to_data() for i in open_items) or ""
         return _table(
             [
                 (_e(translate("RecordView", "Status")), _e(status)),

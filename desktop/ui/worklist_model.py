@@ -16,7 +16,7 @@ import sqlcipher3
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ..domain import codes
+from ..domain import codes, rules
 from ..domain.codes import QT_TRANSLATE_NOOP
 from ..store.worklist import WorklistRow, fetch_rows
 from .labels import OVERDUE_COLOR, age_on, area_label, code_label, flag_texts, flags_pixmap, segment_label, sync_icon
@@ -167,7 +167,7 @@ class WorklistModel(QAbstractTableModel):
         return None
 
     def _overdue_row(self, row: WorklistRow) -> bool:
-        return bool(row.next_due) and row.next_due < self._today().isoformat()
+        return rules.is_overdue(row.next_due, self._today())
 
     def _display(self, row: WorklistRow, key: str) -> str:
         if key == "name":

@@ -18,6 +18,7 @@ from uuid6 import uuid7
 
 from . import codes
 from .codes import QT_TRANSLATE_NOOP
+from .phones import is_e164
 
 MSG_REQUIRED = QT_TRANSLATE_NOOP("Validation", "This field is required.")
 MSG_CHOOSE = QT_TRANSLATE_NOOP("Validation", "Choose a value from the list.")
@@ -484,11 +485,6 @@ class Conflict(Entity):
         if "field" in data and "field_name" not in data:
             data["field_name"] = data.pop("field")
         return super().from_data(entity_id, data)  # type: ignore[return-value]
-
-
-def is_e164(value: str) -> bool:
-    """An international number as the SR stores it: +, country code, 8 to 15 digits."""
-    return value.startswith("+") and value[1:].isdigit() and 8 <= len(value) - 1 <= 15
 
 
 #: every entity type a field worker writes or sees, by its wire name

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import sqlcipher3
 
 from ..domain.model import SERVER_TYPES, Assignment, Member
+from ..domain.phones import dialled_forms
 from .db import Store
 from .records import dumps, load_record, local_view, now_iso, refresh_summaries, write_record
 
@@ -187,17 +188,9 @@ def _apply_members(conn, records: list[dict], gen: int) -> None:
         )
     conn.executemany(
         "INSERT OR REPLACE INTO member_fts (rowid, names, ids, phones, locality) VALUES (?,?,?,?,?)",
-        [(r[0], r[1], r[2], _phone_terms(r[3]), r[4]) for r in fts],
+        [(r[0], r[1], r[2], " ".join(dialled_forms(r[3])), r[4]) for r in fts],
     )
     _delete_members(conn, [d for d in deleted if not _has_local_work(conn, d)])
-
-
-def _phone_terms(phone: str | None) -> str:
-    """The number as dialled abroad and at home, so a search on either finds it."""
-    if not phone:
-        return ""
-    digits = phone.lstrip("+")
-    return f"{digits} {digits[3:]}" if len(digits) > 9 else digits
 
 
 def _has_local_work(conn, member_id: str) -> bool:

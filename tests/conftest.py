@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from desktop.cases.usecases import Cases
 from desktop.domain.synthetic import change_records
-from desktop.store.cases import Cases
 from desktop.store.profile import Profile, create_store
 from desktop.store.records import Actor
 from desktop.store.replica import apply_page

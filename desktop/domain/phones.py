@@ -21,9 +21,8 @@ def is_e164(value: str) -> bool:
         number = phonenumbers.parse(value, None)
     except phonenumbers.NumberParseException:
         return False
-    return (
-        phonenumbers.format_number(number, PhoneNumberFormat.E164) == value
-        and phonenumbers.is_possible_number(number)
+    return phonenumbers.format_number(number, PhoneNumberFormat.E164) == value and phonenumbers.is_possible_number(
+        number
     )
 
 

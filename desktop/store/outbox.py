@@ -11,6 +11,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+import sqlcipher3
+
 from .db import Store
 from .records import dumps, load_record, local_view, now_iso, refresh_summaries, write_record
 
@@ -226,3 +228,20 @@ def status_counts(store_or_conn: Any) -> dict[str, int]:
             "SELECT count(*) FROM records WHERE entity_type = 'Conflict' AND data ->> '$.status' = 'open'"
         ),
     }
+
+
+def supersede_rejected(
+    conn: sqlcipher3.Connection, op_id: str
+) -> tuple[str, str, str | None, str, dict, int | None] | None:
+    """Take a quarantined op off the queue to send its change again: its entity type and id,
+    member, op, patch and base version; None when it is not waiting for a retry."""
+    row = conn.execute(
+        "SELECT entity_type, entity_id, member_id, op, patch, base_version FROM outbox"
+        " WHERE op_id = ? AND state = 'rejected'",
+        (op_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    conn.execute("UPDATE outbox SET state = 'superseded', updated_at = ? WHERE op_id = ?", (now_iso(), op_id))
+    entity_type, entity_id, member_id, op, patch, base_version = row
+    return entity_type, entity_id, member_id, op, json.loads(patch), base_version

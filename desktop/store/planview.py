@@ -1,5 +1,5 @@
-"""Reads for the workflow screens: one member's plan with sync states, programmes, drafts,
-alert recipients. Small indexed lookups, cheap enough for the UI thread's reader connection.
+"""Reads for the workflow screens: one member's plan with sync states, programmes, alert
+recipients. Small indexed lookups, cheap enough for the UI thread's reader connection.
 """
 
 from __future__ import annotations
@@ -49,12 +49,6 @@ class MemberBrief(PersonName):
     phone: str
     office: str
     uin: str
-
-
-@dataclass(frozen=True)
-class Draft:
-    data: dict
-    saved_at: str
 
 
 def sync_states(conn: sqlcipher3.Connection, member_id: str) -> dict[str, str]:
@@ -120,11 +114,6 @@ def members_brief(conn: sqlcipher3.Connection, member_ids: Iterable[str]) -> lis
         )
     }
     return [found[i] for i in ids if i in found]
-
-
-def load_draft(conn: sqlcipher3.Connection, key: str) -> Draft | None:
-    row = conn.execute("SELECT data, saved_at FROM drafts WHERE key = ?", (key,)).fetchone()
-    return Draft(json.loads(row[0]), row[1]) if row else None
 
 
 def refused_contact(conn: sqlcipher3.Connection, member_ids: Iterable[str], purpose: str) -> set[str]:

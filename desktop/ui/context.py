@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from PySide6.QtCore import QSettings
 
-from ..store.cases import Cases
+from ..cases.usecases import Cases
 from ..store.db import Store
 from ..store.profile import Profile
 from ..store.records import Actor

@@ -22,8 +22,8 @@ import shiboken6
 import sqlcipher3
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from ..cases.usecases import Cases
 from ..domain.model import ValidationError
-from ..store.cases import Cases
 from ..store.errors import StoreError
 
 log = logging.getLogger(__name__)

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 import sqlcipher3
 
+from desktop.cases.usecases import Cases
 from desktop.domain import model
 from desktop.store import errors, migrations
-from desktop.store.cases import Cases
 from desktop.store.db import Store
 from desktop.store.keys import key_check
 from desktop.store.profile import ProfileDir, create_store, ensure_writable, unlock_store
@@ -43,7 +43,7 @@ WRITER = textwrap.dedent("""
     import sys
     from pathlib import Path
     from desktop.domain.model import Note
-    from desktop.store.cases import Cases
+    from desktop.cases.usecases import Cases
     from desktop.store.db import Store
     from desktop.store.records import Actor
     path, key, start = Path(sys.argv[1]), bytes.fromhex(sys.argv[2]), int(sys.argv[3])

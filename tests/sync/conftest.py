@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from desktop.store.cases import Cases
+from desktop.cases.usecases import Cases
 from desktop.store.db import Store
 from desktop.store.profile import Profile
 from desktop.store.records import Actor

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.model import Entity, ValidationError
-from ...store import planview
+from ...store import drafts, planview
 from ...store.errors import StoreError
 from ..labels import code_label, heading
 from ..tasks import Workbench, failure_text
@@ -100,7 +100,7 @@ class EntityForm(QWidget):
         self.setObjectName(f"form{self.ENTITY.ENTITY_TYPE}")
         self._build()
         self.set_values({**self.initial_values(), **self.original})
-        draft = planview.load_draft(bench.conn, self.draft_key)
+        draft = drafts.load(bench.conn, self.draft_key)
         if draft is not None:
             self.set_values(draft.data)
             when = QDateTime.fromString(draft.saved_at, Qt.DateFormat.ISODateWithMs).toLocalTime()

@@ -1,13 +1,13 @@
 """Use-cases: each user change is one function and one transaction.
 
 A use-case validates, then writes the entity, its outbox op (the unit the sync pushes) and an
-audit row together; either all three are on disk or none is. Views call these and never SQL.
+audit row together; either all three are on disk or none is. Views call these and never SQL;
+the statements themselves live in ``desktop.store``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -31,8 +31,9 @@ from ..domain.model import (
     ValidationError,
     plan_id_for,
 )
-from .db import Store
-from .records import Actor, audit, dumps, enqueue, load_record, local_view, now_iso, refresh_summaries, write_record
+from ..store import drafts, outbox
+from ..store.db import Store
+from ..store.records import Actor, audit, enqueue, load_record, local_view, refresh_summaries, write_record
 
 HLC_META = "hlc_last"
 
@@ -252,15 +253,10 @@ class Cases:
     def retry_rejected(self, op_id: str) -> str:
         """Send a quarantined change again, as a new op (the old key keeps its old answer)."""
         with self.store.write() as conn:
-            row = conn.execute(
-                "SELECT entity_type, entity_id, member_id, op, patch, base_version FROM outbox"
-                " WHERE op_id = ? AND state = 'rejected'",
-                (op_id,),
-            ).fetchone()
-            if row is None:
+            taken = outbox.supersede_rejected(conn, op_id)
+            if taken is None:
                 raise ValidationError({"op_id": MSG_NOT_WAITING})
-            entity_type, entity_id, member_id, op, patch, base_version = row
-            conn.execute("UPDATE outbox SET state = 'superseded', updated_at = ? WHERE op_id = ?", (now_iso(), op_id))
+            entity_type, entity_id, member_id, op, patch, base_version = taken
             found = load_record(conn, entity_type, entity_id)
             if op == "patch" and found is not None:
                 base_version = found[2]
@@ -272,7 +268,7 @@ class Cases:
                 entity_id=entity_id,
                 member_id=member_id,
                 op=op,
-                patch=json.loads(patch),
+                patch=patch,
                 base_version=base_version,
                 action="retry",
                 detail={"retry_of": op_id},
@@ -292,15 +288,11 @@ class Cases:
 
     def save_draft(self, key: str, form: str, member_id: str | None, data: dict) -> None:
         with self.store.write() as conn:
-            conn.execute(
-                "INSERT INTO drafts (key, form, member_id, data, saved_at) VALUES (?,?,?,?,?)"
-                " ON CONFLICT (key) DO UPDATE SET data = excluded.data, saved_at = excluded.saved_at",
-                (key, form, member_id, dumps(data), now_iso()),
-            )
+            drafts.save(conn, key, form, member_id, data)
 
     def discard_draft(self, key: str) -> None:
         with self.store.write() as conn:
-            conn.execute("DELETE FROM drafts WHERE key = ?", (key,))
+            drafts.discard(conn, key)
 
     def note_event(self, action: str, detail: dict | None = None) -> None:
         """An audit row for something that changes no entity (sign-in, export, wipe)."""

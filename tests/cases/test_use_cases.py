@@ -8,8 +8,7 @@ import pytest
 
 from desktop.domain import model
 from desktop.store.records import load_record
-
-from .samples import valid_entities
+from tests.store.samples import valid_entities
 
 MEMBER = "M-0000001"
 

@@ -104,13 +104,14 @@ def open_window(members: int):
     from PySide6.QtWidgets import QApplication
 
     from desktop.app import build_context, build_scheduler
+    from desktop.cases.workspace import Workspace
     from desktop.store.profile import ProfileDir, unlock_store
     from desktop.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     context = build_context(data_dir(members))
     profile = ProfileDir(data_dir(members), PROFILE_ID).load()
-    context.attach(profile, unlock_store(data_dir(members), profile, PASSPHRASE))
+    context.attach(Workspace.open(profile, unlock_store(data_dir(members), profile, PASSPHRASE)))
     scheduler = build_scheduler(context)  # never started: the benchmark has no server
     context.closers.append(scheduler.shutdown)
     window = MainWindow(context, scheduler)
@@ -231,7 +232,7 @@ def sorts(app, window, watch) -> tuple[float, float, int]:
 def saves(context, n: int = 200) -> tuple[float, float, int]:
     from desktop.domain.model import EmploymentVerification
 
-    ids = [r[0] for r in context.store.conn.execute("SELECT id FROM members ORDER BY random() LIMIT ?", (n,))]
+    ids = [r[0] for r in context.workspace.store.conn.execute("SELECT id FROM members ORDER BY random() LIMIT ?", (n,))]
     today = context.today().isoformat()
     times = []
     for member_id in ids:
@@ -239,7 +240,7 @@ def saves(context, n: int = 200) -> tuple[float, float, int]:
             member_id=member_id, employment_status="2", source="self_declared", verified_on=today
         )
         t0 = time.perf_counter()
-        context.cases.create(entity)
+        context.workspace.cases.create(entity)
         times.append((time.perf_counter() - t0) * 1000)
     return p95(times), statistics.median(times), len(times)
 

@@ -8,6 +8,7 @@ a mistyped command line leaves no folder or file behind.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import logging.handlers
 import os
@@ -184,17 +185,18 @@ def build_context(data_dir: Path):
     return Context(data_dir=Path(data_dir), settings=Settings(Path(data_dir) / "settings.ini"))
 
 
-def start_demo(data_dir: Path, members: int, profile_id: str):
+def start_demo(data_dir: Path, members: int, profile_id: str, today: Callable = dt.date.today):
     """The demo's server and profile; runs on a worker thread (seeding and sign-in take a while).
 
     The sandbox keeps its data in ``demo-sandbox`` and listens on a free port each run. The demo
     counselor signs in through the same online sign-in as anyone; a demo profile made against
     this sandbox earlier is reopened instead (pointed at today's port, its refresh token still
     valid), so work done in the demo is kept. A profile left from a sandbox that was since
-    deleted belongs to nobody and is removed. Returns ``(sandbox, profile, store)``.
+    deleted belongs to nobody and is removed. Returns ``(sandbox, workspace)``.
     """
     from sandbox.server import Sandbox
 
+    from .cases.workspace import Workspace
     from .store.profile import ProfileDir, unlock_store
     from .sync.session import sign_in as online_sign_in
 
@@ -208,13 +210,13 @@ def start_demo(data_dir: Path, members: int, profile_id: str):
             profile.server_url = sandbox.url
             store = unlock_store(data_dir, profile, DEMO_PASSPHRASE)
             pdir.save(profile)
-            return sandbox, profile, store
+            return sandbox, Workspace.open(profile, store, today)
         if pdir is not None:
             pdir.wipe()
         profile, store = online_sign_in(
             data_dir, sandbox.url, DEMO_USER, DEMO_PASSWORD, passphrase=DEMO_PASSPHRASE, device_name="Field Desk demo"
         )
-        return sandbox, profile, store
+        return sandbox, Workspace.open(profile, store, today)
     except BaseException:
         sandbox.stop()
         raise
@@ -227,14 +229,15 @@ def open_demo(context, members: int, shown: Callable | None = None):
     from .ui.startup import StartupDialog
 
     data_dir, profile_id = context.data_dir, context.settings.get("demo/profile")
-    dialog = StartupDialog(lambda: start_demo(data_dir, members, profile_id))
+    today = context.today
+    dialog = StartupDialog(lambda: start_demo(data_dir, members, profile_id, today))
 
     def ready(result) -> None:
-        sandbox, profile, store = result
+        sandbox, workspace = result
         context.closers.append(sandbox.stop)
-        context.attach(profile, store)
+        context.attach(workspace)
         context.demo = True
-        context.settings.set("demo/profile", profile.profile_id)
+        context.settings.set("demo/profile", workspace.profile.profile_id)
         window = open_main_window(context, network=False)
         if shown is not None:
             shown(window)
@@ -245,19 +248,10 @@ def open_demo(context, members: int, shown: Callable | None = None):
 
 
 def build_scheduler(context, **engine_options):
-    """The profile's sync engine on its scheduler; the engine stamps with the use-cases' clock."""
-    from .sync.credentials import credentials_for
-    from .sync.engine import SyncEngine
+    """The profile's sync engine on its scheduler."""
     from .sync.scheduler import SyncScheduler
 
-    engine = SyncEngine(
-        context.store,
-        context.profile,
-        credentials_for(context.profile, context.store),
-        clock=context.cases.clock,
-        **engine_options,
-    )
-    return SyncScheduler(engine)
+    return SyncScheduler(context.workspace.sync_engine(**engine_options))
 
 
 def watch_network(scheduler) -> None:
@@ -292,13 +286,14 @@ def open_main_window(context, scheduler=None, *, network: bool = True):
 
 
 def sign_in(context) -> bool:
-    """The sign-in dialog; True once a profile's store is open in ``context``."""
+    """The sign-in dialog; True once a profile's workspace is open in ``context``."""
+    from .cases.accounts import Accounts
     from .ui.signin import SignInDialog
 
-    dialog = SignInDialog(context.data_dir, context.settings.get("last_profile"))
-    if dialog.exec() != dialog.DialogCode.Accepted or dialog.store is None:
+    dialog = SignInDialog(Accounts(context.data_dir, context.today), context.settings.get("last_profile"))
+    if dialog.exec() != dialog.DialogCode.Accepted or dialog.workspace is None:
         return False
-    context.attach(dialog.profile, dialog.store)
+    context.attach(dialog.workspace)
     return True
 
 

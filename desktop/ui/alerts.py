@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from .. import resources
+from ..cases.reads import MemberBrief
 from ..domain import codes
 from ..domain.model import OutreachMessage
-from ..store.planview import MemberBrief, members_brief, programmes, refused_contact
 from .labels import code_label, heading
 from .tasks import Workbench, failure_text
 
@@ -85,13 +85,13 @@ class AlertComposer(QWidget):
     def __init__(self, bench: Workbench, member_ids: list[str], parent: QWidget | None = None):
         super().__init__(parent)
         self.bench = bench
-        self.members = members_brief(bench.conn, member_ids)
+        self.members = bench.reads.members_brief(member_ids)
         self.templates = load_templates()
         self.previews: list[Preview] = []
         self.setObjectName("alertComposer")
 
         self.programme = QComboBox()
-        for p in programmes(bench.conn):
+        for p in bench.reads.programmes():
             self.programme.addItem(p.name, p.id)
         self.channel = QComboBox()
         for key in codes.ALERT_CHANNEL:
@@ -179,7 +179,7 @@ class AlertComposer(QWidget):
         if key is None:
             return
         text = self.templates[key]["text"].get(language) or self.templates[key]["text"]["eng"]
-        refused = refused_contact(self.bench.conn, [m.member_id for m in self.members], f"contact_{channel}")
+        refused = self.bench.reads.refused_contact([m.member_id for m in self.members], f"contact_{channel}")
         programme = self.programme.currentText()
         self.previews = []
         for m in self.members:

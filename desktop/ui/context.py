@@ -1,7 +1,7 @@
 """The one object built at start and handed to every widget: no module singletons.
 
-``app.py`` builds it; a widget takes what it needs from it (the store for reads, ``cases`` for
-changes, ``settings`` for its own state) and never reaches for a global.
+``app.py`` builds it; a widget takes what it needs from it (the signed-in ``workspace`` for
+reads and changes, ``settings`` for its own state) and never reaches for a global.
 """
 
 from __future__ import annotations
@@ -14,10 +14,7 @@ from typing import ClassVar
 
 from PySide6.QtCore import QSettings
 
-from ..cases.usecases import Cases
-from ..store.db import Store
-from ..store.profile import Profile
-from ..store.records import Actor
+from ..cases.workspace import Workspace
 
 
 class Settings:
@@ -54,28 +51,23 @@ class Settings:
 
 @dataclass
 class Context:
-    """Paths, settings and, once signed in, the profile's store and use-cases."""
+    """Paths, settings and, once signed in, the profile's workspace (store, use-cases, reads)."""
 
     data_dir: Path
     settings: Settings
     today: Callable[[], dt.date] = dt.date.today
-    profile: Profile | None = None
-    store: Store | None = None
-    actor: Actor | None = None
-    cases: Cases | None = None
+    workspace: Workspace | None = None
     demo: bool = False
     closers: list[Callable[[], None]] = field(default_factory=list)
 
-    def attach(self, profile: Profile, store: Store) -> None:
-        """Signed in: the profile's store and the use-cases acting as its user."""
-        self.profile, self.store = profile, store
-        self.actor = Actor(profile.user, profile.role, profile.device_id)
-        self.cases = Cases(store, self.actor, today=self.today)
-        self.settings.set("last_profile", profile.profile_id)
+    def attach(self, workspace: Workspace) -> None:
+        """Signed in: the profile's workspace, its use-cases acting as its user."""
+        self.workspace = workspace
+        self.settings.set("last_profile", workspace.profile.profile_id)
 
     @property
     def passphrase_protected(self) -> bool:
-        return self.profile is not None and self.profile.key_method == "passphrase"
+        return self.workspace is not None and self.workspace.passphrase_protected
 
     def stop_workers(self) -> None:
         """Stop workers (registered in ``closers``), newest first, before the store they read goes away."""
@@ -84,7 +76,7 @@ class Context:
 
     def close(self) -> None:
         self.stop_workers()
-        if self.store is not None:
-            self.store.close()
-            self.store = None
+        if self.workspace is not None:
+            self.workspace.close()
+            self.workspace = None
         self.settings.sync()

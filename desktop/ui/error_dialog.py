@@ -1,6 +1,6 @@
 """The one place errors reach the user: a known problem's plain message, or a bug report.
 
-Known problems (``store.errors.classify``) say what to do and need no report. Anything else is
+Known problems (``cases.errors.known_problem``) say what to do and need no report. Anything else is
 a bug: the dialog shows a report the user can copy into a support ticket, and the log keeps it.
 """
 
@@ -24,18 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..store.errors import classify
-from ..sync.transport import SyncError
+from ..cases.errors import known_problem
 
 
 def known_message(exc: BaseException) -> str | None:
     """The translated message of a known problem (store or sync), or None for a bug."""
-    known = classify(exc)
-    if known is not None:
-        return QCoreApplication.translate("StoreError", known.message)
-    if isinstance(exc, SyncError):
-        return QCoreApplication.translate("SyncError", exc.user_message)
-    return None
+    known = known_problem(exc)
+    return QCoreApplication.translate(*known) if known is not None else None
 
 
 def bug_report(exc_type, exc: BaseException, tb, version: str, log_path: Path | None) -> str:

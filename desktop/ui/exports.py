@@ -16,14 +16,11 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-import sqlcipher3
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMarginsF
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+from ..cases.reads import Reads, WorklistRow
 from ..domain import codes
-from ..store.casefile import member_file
-from ..store.planview import plan_view
-from ..store.worklist import WorklistRow
 from .labels import code_label
 
 translate = QCoreApplication.translate
@@ -53,13 +50,13 @@ def _e(value: Any) -> str:
 # --- the plan -------------------------------------------------------------------------------------
 
 
-def plan_html(conn: sqlcipher3.Connection, member_id: str, today: dt.date) -> str:
+def plan_html(reads: Reads, member_id: str, today: dt.date) -> str:
     """The member's ISEP as a printable page: who, the goals by role, and signature lines."""
-    found = member_file(conn, member_id)
+    found = reads.member_file(member_id)
     if found is None:
         raise LookupError(member_id)
     m, a = found.member, found.assignment
-    view = plan_view(conn, member_id)
+    view = reads.plan(member_id)
     plan = view.plan
     rows = [
         (translate("Exports", "Beneficiary"), m.name),
@@ -139,13 +136,13 @@ def _paragraph(text: str) -> str:
     return f"<p>{_e(text)}</p>"
 
 
-def plan_document(conn: sqlcipher3.Connection, member_id: str, today: dt.date) -> QTextDocument:
+def plan_document(reads: Reads, member_id: str, today: dt.date) -> QTextDocument:
     document = QTextDocument()
-    document.setHtml(plan_html(conn, member_id, today))
+    document.setHtml(plan_html(reads, member_id, today))
     return document
 
 
-def export_plan_pdf(conn: sqlcipher3.Connection, member_id: str, path: Path, today: dt.date) -> Path:
+def export_plan_pdf(reads: Reads, member_id: str, path: Path, today: dt.date) -> Path:
     """Write the plan as an A4 PDF at ``path``."""
     writer = QPdfWriter(str(path))
     writer.setTitle(translate("Exports", "Individual Social-Employment Plan"))
@@ -159,7 +156,7 @@ def export_plan_pdf(conn: sqlcipher3.Connection, member_id: str, path: Path, tod
             QPageLayout.Unit.Millimeter,
         )
     )
-    print_document(plan_document(conn, member_id, today), writer)
+    print_document(plan_document(reads, member_id, today), writer)
     return Path(path)
 
 

@@ -1,9 +1,8 @@
 """The main window: areas and filters on the left, the worklist, the member's record on the right.
 
 Every query over the whole list (ids for the current filter, area counts, status counts, the
-CSV export) runs on the ``QueryWorker`` with its own reader connection; the UI thread reads only
-windows of visible rows and the selected member's record, on a second reader connection of its
-own. Changes go through the one ``WriteQueue``; sync runs on the scheduler's thread, and after
+CSV export) runs on the ``QueryWorker`` with read models of its own; the UI thread reads only
+windows of visible rows and the selected member's record, through read models of its own. Changes go through the one ``WriteQueue``; sync runs on the scheduler's thread, and after
 each run the list, the record and the sync panel are read again.
 """
 
@@ -39,11 +38,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..cases.reads import Areas, Reads, WorklistFilter
 from ..domain import codes
-from ..store.casefile import office_names, status_summary
-from ..store.worklist import WorklistFilter, area_tree, fetch_rows, query_ids
-from ..sync import session
-from ..sync.scheduler import SyncScheduler
 from .alerts import AlertDialog
 from .background import run_in_background
 from .context import Context
@@ -98,29 +94,28 @@ class MainWindow(QMainWindow):
     #: the worklist was written to a CSV file: (path, rows)
     exported = Signal(str, int)
 
-    def __init__(self, context: Context, scheduler: SyncScheduler, parent: QWidget | None = None):
+    def __init__(self, context: Context, scheduler, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
         self.scheduler = scheduler
         self.signed_out = False
-        store = context.store
+        workspace = context.workspace
         self.filter = WorklistFilter()
         self._total = 0
         self._shown_generation = 0
-        self._ui_conn = store.reader()
+        self._ui_reads = workspace.reads()
         self.queue = WriteQueue(self)
         context.closers.append(self.queue.stop)
-        self.bench = Workbench(context.cases, self.queue, self._ui_conn)
-        self.worker = QueryWorker(store.reader, self)
+        self.bench = Workbench(workspace.cases, self.queue, self._ui_reads)
+        self.worker = QueryWorker(workspace.reads, self)
         context.closers.append(self._shut_down)
         self.worker.done.connect(self._on_result)
         self.worker.failed.connect(self._on_failure)
-        self.model = WorklistModel(self._ui_conn, context.today, self)
+        self.model = WorklistModel(self._ui_reads, context.today, self)
         self.model.sortRequested.connect(self._on_sort)
 
-        self.setWindowTitle(
-            self.tr("Field Desk — %1").replace("%1", context.profile.display_name or context.profile.user)
-        )
+        profile = workspace.profile
+        self.setWindowTitle(self.tr("Field Desk — %1").replace("%1", profile.display_name or profile.user))
         self._build()
         self._restore_state()
         self.refresh_all()
@@ -300,7 +295,7 @@ class MainWindow(QMainWindow):
         return self.first_sync
 
     def _build_sync_dock(self) -> None:
-        self.sync_panel = SyncPanel(self.context, self.scheduler, self.queue.run, self._ui_conn)
+        self.sync_panel = SyncPanel(self.context, self.scheduler, self.queue.run, self._ui_reads)
         self.sync_panel.openMember.connect(self.open_member)
         self.sync_panel.signOutRequested.connect(self.sign_out)
         # the queues change with every save, whichever screen made it (a draft costs a few
@@ -441,14 +436,14 @@ class MainWindow(QMainWindow):
         """Run ``f`` on the worker; the newest call wins. Returns the request's generation."""
         self.filter = f
         today = self.context.today()
-        return self.worker.submit("ids", lambda conn: query_ids(conn, f, today))
+        return self.worker.submit("ids", lambda reads: reads.worklist_ids(f, today))
 
     def refresh_all(self) -> None:
         """Re-run the list, the area counts and the status counts (after a save or a sync)."""
         self.model.invalidate()
         self.set_filter(self.filter)
-        self.worker.submit("tree", lambda conn: (area_tree(conn), office_names(conn)))
-        self.worker.submit("status", status_summary)
+        self.worker.submit("tree", Reads.areas)
+        self.worker.submit("status", Reads.status)
 
     def selected_member_ids(self) -> list[str]:
         """The selected rows in list order; the current row when nothing else is selected."""
@@ -484,10 +479,8 @@ class MainWindow(QMainWindow):
             return
         f, today, target = self.filter, self.context.today(), Path(path)
 
-        def export(conn):
-            ids = query_ids(conn, f, today)
-            rows = fetch_rows(conn, ids)
-            return str(target), export_worklist_csv((rows[i] for i in ids), target)
+        def export(reads: Reads):
+            return str(target), export_worklist_csv(reads.worklist(f, today), target)
 
         self.statusBar().showMessage(self.tr("Exporting…"))
         self.worker.submit("export", export)
@@ -499,8 +492,8 @@ class MainWindow(QMainWindow):
 
     def sign_out(self) -> None:
         """Sign out and remove the local copy; changes not yet on the server are exported to a file first."""
-        store = self.context.store
-        self.queue.run(lambda: session.unsynced_count(store), self._confirm_sign_out, owner=self)
+        workspace = self.context.workspace
+        self.queue.run(workspace.unsynced_count, self._confirm_sign_out, owner=self)
 
     def _confirm_sign_out(self, unsynced: int) -> None:
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Sign out"), "", QMessageBox.StandardButton.Cancel, self)
@@ -538,20 +531,20 @@ class MainWindow(QMainWindow):
             if not export_to:
                 return
         context = self.context
-        data_dir, profile, store = context.data_dir, context.profile, context.store
+        data_dir, workspace = context.data_dir, context.workspace
         self.setEnabled(False)
         self.statusBar().showMessage(self.tr("Signing out…"))
         context.stop_workers()
         target = Path(export_to) if export_to else None
         run_in_background(
-            lambda: session.sign_out(data_dir, profile, store, export_to=target, force=True),
+            lambda: workspace.sign_out(data_dir, export_to=target),
             self._signed_out,
             self._sign_out_failed,
             self,
         )
 
     def _signed_out(self, _exported: int) -> None:
-        self.context.store = self.context.profile = None
+        self.context.workspace = None
         self.signed_out = True
         self.close()
 
@@ -652,7 +645,7 @@ class MainWindow(QMainWindow):
         if lane == "ids":
             self._show_ids(result, generation)
         elif lane == "tree":
-            self._fill_tree(*result)
+            self._fill_tree(result)
         elif lane == "export":
             path, count = result
             self.statusBar().showMessage(self.tr("%n member(s) exported to %1", "", count).replace("%1", path), 10000)
@@ -735,8 +728,9 @@ class MainWindow(QMainWindow):
         if member_id != self.record.member_id and member_id is not None:
             self.record.show_member(member_id)
 
-    def _fill_tree(self, rows: list[tuple[str, str, str, int]], offices: dict[str, str]) -> None:
+    def _fill_tree(self, areas: Areas) -> None:
         """Region → area → segment with member counts; the first row is everyone."""
+        rows, offices = areas.rows, areas.offices
         self.model.set_area_labels(offices)
         selected = self.tree.currentIndex().data(TREE_ROLE)
         self.tree_model.clear()

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..cases.reads import PlanView
 from ..domain import codes, rules
 from ..domain.model import Conflict
-from ..store.planview import PlanView, members_brief, plan_view
 from .exports import export_plan_pdf
 from .forms import FormDialog, PlanForm, PlanItemForm
 from .labels import OVERDUE_COLOR, code_label, heading, sync_icon
@@ -182,8 +182,8 @@ class PlanEditor(QWidget):
 
     def refresh(self) -> None:
         """Read the plan again (after a save, a resolution or a sync)."""
-        self.view = plan_view(self.bench.conn, self.member_id)
-        brief = members_brief(self.bench.conn, [self.member_id])
+        self.view = self.bench.reads.plan(self.member_id)
+        brief = self.bench.reads.members_brief([self.member_id])
         name = brief[0].name if brief else self.member_id
         self.title.setText(translate("PlanEditor", "Plan of {0}").format(name))
         self._fill_header()
@@ -339,13 +339,13 @@ class PlanEditor(QWidget):
 
     def export_pdf(self) -> None:
         """Ask where, then write the plan to hand to the beneficiary."""
-        brief = members_brief(self.bench.conn, [self.member_id])
+        brief = self.bench.reads.members_brief([self.member_id])
         suggested = translate("PlanEditor", "Plan {0}.pdf").format(brief[0].name if brief else self.member_id)
         path, _filter = QFileDialog.getSaveFileName(
             self, translate("PlanEditor", "Export the plan as PDF"), str(Path.home() / suggested), "PDF (*.pdf)"
         )
         if path:
-            export_plan_pdf(self.bench.conn, self.member_id, Path(path), self.bench.cases.today())
+            export_plan_pdf(self.bench.reads, self.member_id, Path(path), self.bench.cases.today())
 
     def resolve(self, conflict: Conflict, choice: str, value: Any = None) -> None:
         """Keep mine / keep theirs at once; Edit… asks for the value first."""

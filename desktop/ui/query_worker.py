@@ -1,6 +1,7 @@
 """Whole-list reads off the UI thread: one thread, its own reader connection, latest wins.
 
-Requests travel in named lanes ("ids" for the worklist query, "tree" for the area counts, ...).
+Requests are functions of the worker's own read models (``cases.reads.Reads``); they travel in
+named lanes ("ids" for the worklist query, "tree" for the area counts, ...).
 A new request in a lane replaces one still waiting there and interrupts one already running,
 so a fast typist never queues stale searches. Each result reaches the UI thread as one queued
 signal carrying the whole answer, never one signal per row.
@@ -13,28 +14,29 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-import sqlcipher3
 from PySide6.QtCore import QObject, Signal
+
+from ..cases.reads import Reads, was_interrupted
 
 log = logging.getLogger(__name__)
 
-Reader = Callable[[sqlcipher3.Connection], Any]
+Reader = Callable[[Reads], Any]
 
 
 class QueryWorker(QObject):
-    """Runs ``fn(conn)`` requests on a background thread; ``done`` carries (lane, generation, result)."""
+    """Runs ``fn(reads)`` requests on a background thread; ``done`` carries (lane, generation, result)."""
 
     done = Signal(str, int, object)
     failed = Signal(str, int, object)
 
-    def __init__(self, open_reader: Callable[[], sqlcipher3.Connection], parent: QObject | None = None):
+    def __init__(self, open_reads: Callable[[], Reads], parent: QObject | None = None):
         super().__init__(parent)
-        self._open_reader = open_reader
+        self._open_reads = open_reads
         self._cond = threading.Condition()
         self._waiting: dict[str, tuple[int, Reader]] = {}
         self._generation: dict[str, int] = {}
         self._running: str | None = None
-        self._conn: sqlcipher3.Connection | None = None
+        self._reads: Reads | None = None
         self._stopping = False
         self._thread = threading.Thread(target=self._run, name="worklist-query", daemon=True)
         self._thread.start()
@@ -45,8 +47,8 @@ class QueryWorker(QObject):
             generation = self._generation.get(lane, 0) + 1
             self._generation[lane] = generation
             self._waiting[lane] = (generation, fn)
-            if self._running == lane and self._conn is not None:
-                self._conn.interrupt()
+            if self._running == lane and self._reads is not None:
+                self._reads.interrupt()
             self._cond.notify()
             return generation
 
@@ -59,20 +61,20 @@ class QueryWorker(QObject):
         with self._cond:
             self._stopping = True
             self._waiting.clear()
-            if self._conn is not None and self._running:
-                self._conn.interrupt()
+            if self._reads is not None and self._running:
+                self._reads.interrupt()
             self._cond.notify()
         self._thread.join()
 
     def _run(self) -> None:
         try:
-            conn = self._open_reader()
+            reads = self._open_reads()
         except Exception as exc:  # reported, then the worker ends
             log.exception("worklist reader could not open")
             self.failed.emit("", 0, exc)
             return
         with self._cond:
-            self._conn = conn
+            self._reads = reads
         try:
             while True:
                 with self._cond:
@@ -84,13 +86,10 @@ class QueryWorker(QObject):
                     generation, fn = self._waiting.pop(lane)
                     self._running = lane
                 try:
-                    result = fn(conn)
-                except sqlcipher3.OperationalError as exc:
-                    if "interrupt" not in str(exc):
-                        self.failed.emit(lane, generation, exc)
-                    continue
+                    result = fn(reads)
                 except Exception as exc:  # a bug in a read: shown by the UI, the worker goes on
-                    self.failed.emit(lane, generation, exc)
+                    if not was_interrupted(exc):
+                        self.failed.emit(lane, generation, exc)
                     continue
                 finally:
                     with self._cond:
@@ -99,5 +98,5 @@ class QueryWorker(QObject):
                     self.done.emit(lane, generation, result)
         finally:
             with self._cond:
-                self._conn = None
-            conn.close()
+                self._reads = None
+            reads.close()

@@ -24,9 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..cases.reads import MemberFile, RecordEntry
 from ..domain import codes, rules
-from ..store.casefile import MemberFile, RecordEntry, member_file
-from ..store.planview import programmes, sync_states
 from .forms import FORMS, FormDialog
 from .labels import FLAG_COLORS, SYNC_COLORS, code_label, heading
 from .plan_editor import PlanEditor
@@ -160,7 +159,7 @@ class RecordView(QWidget):
     # --- showing ---------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.file = member_file(self.bench.conn, self.member_id) if self.member_id else None
+        self.file = self.bench.reads.member_file(self.member_id) if self.member_id else None
         if self.file is None:
             self.title.setText(
                 translate("RecordView", "This beneficiary is no longer on this device.")
@@ -192,7 +191,7 @@ class RecordView(QWidget):
                 if x
             )
         )
-        states = sync_states(self.bench.conn, self.member_id)
+        states = self.bench.reads.sync_states(self.member_id)
         self.plan.refresh()
         self.overview.setText(self._overview(f))
         self.activity.setText(self._activity(f, states))
@@ -320,7 +319,7 @@ class RecordView(QWidget):
         )
 
     def _activity(self, f: MemberFile, states: dict[str, str]) -> str:
-        names = {p.id: p.name for p in programmes(self.bench.conn)}
+        names = {p.id: p.name for p in self.bench.reads.programmes()}
         sections = (
             (
                 translate("RecordView", "Enrolments"),

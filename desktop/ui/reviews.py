@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..cases.reads import RecordEntry
 from ..domain import codes
 from ..domain.model import ValidationError
-from ..store.casefile import RecordEntry
 from .labels import OVERDUE_COLOR, code_label
 from .tasks import Workbench, failure_text
 

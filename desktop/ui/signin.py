@@ -7,8 +7,6 @@ on a worker (the UI never waits on the network) through ``online_sign_in``.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,10 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..store import keys
-from ..store.db import Store
-from ..store.errors import StoreError, WrongKeyError
-from ..store.profile import Profile, list_profiles, unlock_store
+from ..cases.accounts import Accounts
+from ..cases.errors import StoreError, WrongKeyError
+from ..cases.workspace import Workspace
 from .background import run_in_background
 from .error_dialog import known_message
 
@@ -36,19 +33,15 @@ class SignInUnavailable(Exception):
     """This build has no online sign-in (the sync package is missing)."""
 
 
-def online_sign_in(
-    data_dir: Path, server_url: str, user: str, password: str, passphrase: str | None
-) -> tuple[Profile, Store]:
+def online_sign_in(accounts: Accounts, server_url: str, user: str, password: str, passphrase: str | None) -> Workspace:
     """Sign in against the server and set up the local copy; runs on a worker thread.
 
-    ``desktop.sync.session.sign_in`` talks to the server (token, profile, key); the password
-    is passed on and never stored.
+    The server checks the password (passed on, never stored) and registers the device.
     """
     try:
-        from ..sync import session
+        return accounts.sign_in(server_url, user, password, passphrase)
     except ImportError as exc:
         raise SignInUnavailable() from exc
-    return session.sign_in(data_dir, server_url, user, password, passphrase=passphrase)
 
 
 def _error_label() -> QLabel:
@@ -61,18 +54,17 @@ def _error_label() -> QLabel:
 
 
 class SignInDialog(QDialog):
-    """Ends accepted with ``profile`` and ``store`` set, or rejected with nothing opened."""
+    """Ends accepted with ``workspace`` set, or rejected with nothing opened."""
 
-    def __init__(self, data_dir: Path, last_profile: str = "", parent: QWidget | None = None):
+    def __init__(self, accounts: Accounts, last_profile: str = "", parent: QWidget | None = None):
         super().__init__(parent)
-        self.data_dir = Path(data_dir)
-        self.profile: Profile | None = None
-        self.store: Store | None = None
-        self._secure = keys.secure_keyring_available()
+        self.accounts = accounts
+        self.workspace: Workspace | None = None
+        self._secure = accounts.keyring_available()
         self.setWindowTitle(self.tr("Field Desk: sign in"))
         self.setMinimumWidth(460)
         self.tabs = QTabWidget()
-        self.profiles = list_profiles(self.data_dir)
+        self.profiles = accounts.profiles()
         self.tabs.addTab(self._build_unlock(last_profile), self.tr("Open on this device"))
         self.tabs.addTab(self._build_online(), self.tr("Sign in online"))
         if not self.profiles:
@@ -112,7 +104,7 @@ class SignInDialog(QDialog):
         self._profile_changed()
         return page
 
-    def selected_profile(self) -> Profile | None:
+    def selected_profile(self):
         pid = self.profile_combo.currentData()
         return next((p for p in self.profiles if p.profile_id == pid), None)
 
@@ -130,7 +122,7 @@ class SignInDialog(QDialog):
             return False
         passphrase = self.unlock_passphrase.text() if profile.key_method == "passphrase" else None
         try:
-            self.store = unlock_store(self.data_dir, profile, passphrase)
+            self.workspace = self.accounts.unlock(profile, passphrase)
         except WrongKeyError:
             self._show_error(
                 self.unlock_error, self.tr("This passphrase is not correct. Nothing was changed; try again.")
@@ -141,7 +133,6 @@ class SignInDialog(QDialog):
         except StoreError as exc:
             self._show_error(self.unlock_error, known_message(exc))
             return False
-        self.profile = profile
         return True
 
     # --- online sign-in ---------------------------------------------------------------------
@@ -209,7 +200,7 @@ class SignInDialog(QDialog):
         self.buttons.setEnabled(False)
         self.setCursor(Qt.CursorShape.BusyCursor)
         args = (
-            self.data_dir,
+            self.accounts,
             self.server.text().strip(),
             self.user.text().strip(),
             self.password.text(),
@@ -217,8 +208,8 @@ class SignInDialog(QDialog):
         )
         run_in_background(lambda: online_sign_in(*args), self._online_done, self._online_failed, self)
 
-    def _online_done(self, result: tuple[Profile, Store]) -> None:
-        self.profile, self.store = result
+    def _online_done(self, workspace: Workspace) -> None:
+        self.workspace = workspace
         self.unsetCursor()
         self.accept()
 

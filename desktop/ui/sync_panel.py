@@ -1,7 +1,7 @@
 """The sync panel: is the device online, what is waiting, what went wrong, what needs a person.
 
-It reads small indexed tables (the outbox queues, open conflicts) on the UI thread's reader
-connection and leaves every change to the use-cases through the write queue, and every network
+It reads small indexed tables (the outbox queues, open conflicts) through the UI thread's read
+models and leaves every change to the use-cases through the write queue, and every network
 action to the scheduler's worker thread.
 """
 
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import sqlcipher3
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..store.syncview import overview
+from ..cases.reads import Reads
 from .labels import heading
 from .plan_editor import field_label, shown_value
 
@@ -77,14 +76,12 @@ class SyncPanel(QWidget):
     openMember = Signal(str)
     signOutRequested = Signal()
 
-    def __init__(
-        self, context, scheduler, run_write: Callable, conn: sqlcipher3.Connection, parent: QWidget | None = None
-    ):
+    def __init__(self, context, scheduler, run_write: Callable, reads: Reads, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
         self.scheduler = scheduler
         self.run_write = run_write
-        self.conn = conn
+        self.reads = reads
         self.setObjectName("syncPanel")
 
         self.state_label = heading(scale=1.25)
@@ -161,7 +158,7 @@ class SyncPanel(QWidget):
 
     def refresh(self) -> None:
         """Re-read the queues; cheap (indexed counts and the few quarantined rows)."""
-        view = overview(self.conn)
+        view = self.reads.sync_overview()
         self.last_sync.setText(
             self.tr("Last sync: %1").replace(
                 "%1", view.last_sync[:16].replace("T", " ") if view.last_sync else self.tr("never")
@@ -203,11 +200,11 @@ class SyncPanel(QWidget):
         table.setItem(row, column, item)
 
     def retry(self, op_id: str) -> None:
-        cases = self.context.cases
+        cases = self.context.workspace.cases
         self.run_write(lambda: cases.retry_rejected(op_id), lambda _result: self._changed())
 
     def resolve(self, conflict_id: str, choice: str) -> None:
-        cases = self.context.cases
+        cases = self.context.workspace.cases
         self.run_write(lambda: cases.resolve_conflict(conflict_id, choice), lambda _result: self._changed())
 
     def _changed(self) -> None:

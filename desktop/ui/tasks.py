@@ -19,16 +19,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-import sqlcipher3
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from ..cases.errors import EXPECTED, StoreError, ValidationError
+from ..cases.reads import Reads
 from ..cases.usecases import Cases
-from ..domain.model import ValidationError
-from ..store.errors import StoreError
 
 log = logging.getLogger(__name__)
-
-EXPECTED = (ValidationError, StoreError)
 
 
 def failure_text(exc: BaseException) -> str:
@@ -96,7 +93,7 @@ class WriteQueue(QObject):
                 result = fn()
             except EXPECTED as exc:
                 self.failed.emit(token, exc)
-            except (Exception, sqlcipher3.Error) as exc:  # a bug: reported, the queue goes on
+            except Exception as exc:  # a bug: reported, the queue goes on
                 log.error("write task failed", exc_info=exc)
                 self.bug.emit(token, exc)
             else:
@@ -119,12 +116,12 @@ class WriteQueue(QObject):
 
 @dataclass(frozen=True)
 class Workbench:
-    """What a workflow widget needs: the use-cases, the write queue and the UI thread's reader.
+    """What a workflow widget needs: the use-cases, the write queue and the UI thread's read models.
 
-    The reader is a connection of the UI thread's own (``Store.reader()``), never the writer's,
-    so a sync's open transaction is never seen half-done.
+    The read models are on a connection of the UI thread's own (``Workspace.reads()``), never the
+    writer's, so a sync's open transaction is never seen half-done.
     """
 
     cases: Cases
     queue: WriteQueue
-    conn: sqlcipher3.Connection
+    reads: Reads

@@ -12,16 +12,15 @@ import datetime as dt
 from collections import OrderedDict
 from collections.abc import Callable
 
-import sqlcipher3
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from ..cases.reads import Reads, WorklistRow
 from ..domain import codes, rules
 from ..domain.codes import QT_TRANSLATE_NOOP
-from ..store.worklist import WorklistRow, fetch_rows
 from .labels import OVERDUE_COLOR, age_on, area_label, code_label, flag_texts, flags_pixmap, segment_label, sync_icon
 
-#: (key, header, sort key in store.worklist.SORTS or None)
+#: (key, header, sort key of the worklist's SQL orders, or None)
 COLUMNS: tuple[tuple[str, str, str | None], ...] = (
     ("name", QT_TRANSLATE_NOOP("WorklistModel", "Name"), "name"),
     ("flags", QT_TRANSLATE_NOOP("WorklistModel", "Flags"), None),
@@ -48,9 +47,9 @@ class WorklistModel(QAbstractTableModel):
 
     sortRequested = Signal(str, bool)
 
-    def __init__(self, conn: sqlcipher3.Connection, today: Callable[[], dt.date], parent=None):
+    def __init__(self, reads: Reads, today: Callable[[], dt.date], parent=None):
         super().__init__(parent)
-        self._conn = conn
+        self._reads = reads
         self._today = today
         self._ids: list[int] = []
         self._cache: OrderedDict[int, WorklistRow] = OrderedDict()
@@ -107,7 +106,7 @@ class WorklistModel(QAbstractTableModel):
     def _load_window(self, row: int) -> None:
         start = max(0, row - self.WINDOW // 4)
         wanted = [r for r in self._ids[start : start + self.WINDOW] if r not in self._cache]
-        self._cache.update(fetch_rows(self._conn, wanted))
+        self._cache.update(self._reads.worklist_rows(wanted))
         while len(self._cache) > self.CACHE_ROWS:
             self._cache.popitem(last=False)
 

@@ -8,9 +8,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import logging
 import unicodedata
+from dataclasses import dataclass
 
 import pytest
+import sqlcipher3
 
+from desktop.cases.reads import Reads
+from desktop.cases.workspace import Workspace
 from desktop.domain.model import Assignment, Member
 from desktop.store.records import write_record
 from desktop.sync.transport import RetryPolicy
@@ -57,7 +61,7 @@ def population(store):
 @pytest.fixture
 def context(data_dir, profile, store, population):
     ctx = Context(data_dir=data_dir, settings=Settings(data_dir / "settings.ini"), today=lambda: TODAY)
-    ctx.attach(profile, store)
+    ctx.attach(Workspace.open(profile, store, ctx.today))
     yield ctx
     while ctx.closers:
         ctx.closers.pop()()
@@ -102,12 +106,19 @@ def show_active(qtbot, widget, width: int, height: int):
     return widget
 
 
+@dataclass(frozen=True)
+class TestBench(Workbench):
+    """The workbench, and the connection under its read models, for a test to look at the database."""
+
+    conn: sqlcipher3.Connection
+
+
 @pytest.fixture
 def bench(qapp, cases):
-    """Use-cases, a write queue and a UI-thread reader over the 300-member store, as the app builds them."""
+    """Use-cases, a write queue and UI-thread read models over the 300-member store, as the app builds them."""
     queue = WriteQueue()
     conn = cases.store.reader()
-    yield Workbench(cases, queue, conn)
+    yield TestBench(cases, queue, Reads(conn), conn)
     queue.stop()
     conn.close()
 

@@ -9,7 +9,6 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from desktop import app
-from desktop.store.casefile import status_summary
 from desktop.store.errors import DiskFullError
 from desktop.ui.context import Context, Settings
 from desktop.ui.error_dialog import BugReportDialog
@@ -102,7 +101,7 @@ def test_demo_starts_its_server_signs_in_syncs_and_reopens_the_same_profile_next
             qtbot.addWidget(window)
             assert "Field Desk" in window.windowTitle()
             assert window.status_state.text() == "Up to date"
-            return ctx.profile.profile_id, ctx.actor.role, status_summary(window.bench.conn)["assigned"]
+            return ctx.workspace.profile.profile_id, ctx.workspace.actor.role, window.bench.reads.status()["assigned"]
         finally:
             ctx.close()
 

@@ -36,10 +36,10 @@ def agreed_plan(cases) -> None:
 
 def test_the_plan_pdf_is_written_with_goals_by_role_and_signature_lines(bench, tmp_path):
     agreed_plan(bench.cases)
-    page = plan_html(bench.conn, MEMBER, TODAY)
+    page = plan_html(bench.reads, MEMBER, TODAY)
     assert page.index("Social goals") < page.index("Childcare during training") < page.index("Employment goals")
     assert "Employment counselor" in page and "Social case manager" in page
-    path = export_plan_pdf(bench.conn, MEMBER, tmp_path / "plan.pdf", TODAY)
+    path = export_plan_pdf(bench.reads, MEMBER, tmp_path / "plan.pdf", TODAY)
     data = path.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 1000
 

@@ -79,7 +79,7 @@ def test_flags_column_cannot_be_sorted_and_keeps_the_current_order(qtbot, window
 
 def test_pending_sync_filter_shows_members_with_unsent_changes(qtbot, window, context, population):
     member_id = sorted(population[0])[42]
-    context.cases.create(
+    context.workspace.cases.create(
         EmploymentVerification(
             member_id=member_id, employment_status="2", source="self_declared", verified_on="2026-11-10"
         )
@@ -146,7 +146,7 @@ def test_sync_panel_counts_follow_a_save_from_any_screen(qtbot, window):
     from desktop.domain.model import Note
 
     member_id = shown_ids(window)[0] if window.model.rowCount() else "M-0000001"
-    cases = window.context.cases
+    cases = window.context.workspace.cases
     before = window.sync_panel.queues.text()
     with qtbot.waitSignal(window.queue.done):
         window.queue.run(lambda: cases.create(Note(member_id=member_id, text="seen at the market")))

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.app import build_scheduler, open_main_window
-from desktop.store.planview import open_conflicts
+from desktop.cases.workspace import Workspace
 from desktop.sync.session import sign_in
 from desktop.ui.context import Context, Settings
 from desktop.ui.record_view import NEW_ACTIONS
@@ -47,7 +47,7 @@ class Desk:
 
     @property
     def cases(self):
-        return self.context.cases
+        return self.context.workspace.cases
 
 
 @pytest.fixture
@@ -58,7 +58,7 @@ def open_desk(qtbot, tmp_path, sandbox):
         data_dir = tmp_path / f"{user}-{next(_desks)}"
         profile, store = sign_in(data_dir, sandbox.url, user, "demo", passphrase=PASSPHRASE, device_name="test")
         context = Context(data_dir=data_dir, settings=Settings(data_dir / "settings.ini"))
-        context.attach(profile, store)
+        context.attach(Workspace.open(profile, store))
         contexts.append(context)
         window = open_main_window(context, build_scheduler(context, retry=FAST_RETRY), network=False)
         qtbot.addWidget(window)
@@ -198,7 +198,7 @@ def test_the_same_goal_changed_on_two_devices_is_resolved_once_and_both_agree(qt
         assert desk.record.plan.conflicts_box.isVisibleTo(desk.window)
         assert desk.window.sync_panel.conflicts.rowCount() == 1
         assert desk.window.model.index(0, COLUMN["sync"]).data() == "Conflict"
-    (conflict,) = open_conflicts(caseworker.window.bench.conn, member_id)
+    (conflict,) = caseworker.window.bench.reads.plan(member_id).conflicts
     keep_theirs = caseworker.record.plan.findChild(
         type(caseworker.record.plan.add_button), f"resolve_theirs_{conflict.id}"
     )

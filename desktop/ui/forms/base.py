@@ -32,9 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...cases.errors import StoreError
 from ...domain.model import Entity, ValidationError
-from ...store import drafts, planview
-from ...store.errors import StoreError
 from ..labels import code_label, heading
 from ..tasks import Workbench, failure_text
 from .editors import DateField, ListEditor
@@ -100,7 +99,7 @@ class EntityForm(QWidget):
         self.setObjectName(f"form{self.ENTITY.ENTITY_TYPE}")
         self._build()
         self.set_values({**self.initial_values(), **self.original})
-        draft = drafts.load(bench.conn, self.draft_key)
+        draft = bench.reads.draft(self.draft_key)
         if draft is not None:
             self.set_values(draft.data)
             when = QDateTime.fromString(draft.saved_at, Qt.DateFormat.ISODateWithMs).toLocalTime()
@@ -158,7 +157,7 @@ class EntityForm(QWidget):
 
         title = heading(translate("Forms", self.TITLE))
         title.setObjectName("formTitle")
-        brief = planview.members_brief(self.bench.conn, [self.member_id])
+        brief = self.bench.reads.members_brief([self.member_id])
         subtitle = QLabel(
             " · ".join(
                 x

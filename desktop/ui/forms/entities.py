@@ -22,8 +22,6 @@ from ...domain.model import (
     ServiceRecord,
     plan_id_for,
 )
-from ...store import planview
-from ...store.casefile import member_file
 from .base import EntityForm, Field
 
 translate = QCoreApplication.translate
@@ -110,7 +108,7 @@ class EnrollmentForm(_DatedForm):
         return {**super().initial_values(), "enrollment_status": "Active"}
 
     def choices(self, field: Field) -> list[tuple[str, str]]:
-        return [(p.id, p.name) for p in planview.programmes(self.bench.conn)]
+        return [(p.id, p.name) for p in self.bench.reads.programmes()]
 
     def empty_state(self) -> str | None:
         if self.editors["programme_id"].count() > 1:
@@ -158,7 +156,7 @@ class ChangeRequestForm(EntityForm):
     )
 
     def current_values(self) -> dict[str, str]:
-        found = member_file(self.bench.conn, self.member_id)
+        found = self.bench.reads.member_file(self.member_id)
         if found is None:
             return {}
         m = found.member

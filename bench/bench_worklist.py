@@ -103,18 +103,16 @@ def open_window(members: int):
     """QApplication, the profile unlocked with its passphrase, the window shown at 1366×768."""
     from PySide6.QtWidgets import QApplication
 
-    from desktop.app import build_context, build_scheduler
+    from desktop.app import build_context, build_scheduler, build_window
     from desktop.cases.workspace import Workspace
     from desktop.store.profile import ProfileDir, unlock_store
-    from desktop.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     context = build_context(data_dir(members))
     profile = ProfileDir(data_dir(members), PROFILE_ID).load()
     context.attach(Workspace.open(profile, unlock_store(data_dir(members), profile, PASSPHRASE)))
     scheduler = build_scheduler(context)  # never started: the benchmark has no server
-    context.closers.append(scheduler.shutdown)
-    window = MainWindow(context, scheduler)
+    window = build_window(context, scheduler)
     window.resize(1366, 740)
     window.show()
     return app, context, window
@@ -134,7 +132,7 @@ class PaintWatch:
 
         self.paints = 0
         self._filter = Filter()
-        window.table.viewport().installEventFilter(self._filter)
+        window.worklist.table.viewport().installEventFilter(self._filter)
 
 
 def wait_for_events(app) -> None:
@@ -149,12 +147,12 @@ def wait_shown(app, window, watch: PaintWatch) -> None:
 
     Returns at once when the last action asked for nothing new (text or order unchanged).
     """
-    if window.results_current:
+    if window.worklist.results_current:
         return
     painted = watch.paints  # before the answer arrives: its paint may come in the same event batch
-    while not window.results_current:
+    while not window.worklist.results_current:
         wait_for_events(app)
-    if not window.model.rowCount():
+    if not window.worklist.model.rowCount():
         return  # the empty-state page replaces the list: nothing for the list to paint
     while watch.paints == painted:
         wait_for_events(app)
@@ -164,7 +162,7 @@ def cold_start_child(members: int) -> None:
     """Runs in a fresh process: prints the moment the first rows are painted."""
     app, context, window = open_window(members)
     watch = PaintWatch(window)
-    while not (window.model.rowCount() and watch.paints):
+    while not (window.worklist.model.rowCount() and watch.paints):
         wait_for_events(app)
     print(f"painted {time.time():.6f}", flush=True)
     context.close()
@@ -192,17 +190,17 @@ def p95(values: list[float]) -> float:
 def keystrokes(app, window, watch) -> tuple[float, float, int, int]:
     times, idle = [], 0
     for name in NAMES:
-        window.search.clear()
+        window.worklist.search.clear()
         wait_shown(app, window, watch)
         for i in range(1, len(name) + 1):
             t0 = time.perf_counter()
-            window.search.setText(name[:i])
-            if window.results_current:
+            window.worklist.search.setText(name[:i])
+            if window.worklist.results_current:
                 idle += 1  # a first letter does not search: nothing to repaint, nothing to time
                 continue
             wait_shown(app, window, watch)
             times.append((time.perf_counter() - t0) * 1000)
-    window.search.clear()
+    window.worklist.search.clear()
     wait_shown(app, window, watch)
     return p95(times), statistics.median(times), len(times), idle
 
@@ -219,12 +217,12 @@ def sorts(app, window, watch) -> tuple[float, float, int]:
                 continue
             for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
                 t0 = time.perf_counter()
-                window.table.sortByColumn(column, order)
-                if window.results_current:
+                window.worklist.table.sortByColumn(column, order)
+                if window.worklist.results_current:
                     continue  # already in this order: nothing to do, nothing to time
                 wait_shown(app, window, watch)
                 times.append((time.perf_counter() - t0) * 1000)
-    window.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    window.worklist.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     wait_shown(app, window, watch)
     return p95(times), statistics.median(times), len(times)
 
@@ -248,10 +246,10 @@ def saves(context, n: int = 200) -> tuple[float, float, int]:
 def memory_after_scrolling(app, window, watch) -> float:
     import psutil
 
-    rows = window.model.rowCount()
+    rows = window.worklist.model.rowCount()
     for row in [*list(range(0, rows, max(1, rows // 400))), rows - 1]:
-        window.table.scrollTo(window.model.index(row, 0))
-        window.table.viewport().repaint()
+        window.worklist.table.scrollTo(window.worklist.model.index(row, 0))
+        window.worklist.table.viewport().repaint()
     return psutil.Process().memory_info().rss / 2**20
 
 

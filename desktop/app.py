@@ -230,7 +230,7 @@ def open_demo(context, members: int, shown: Callable | None = None):
 
     data_dir, profile_id = context.data_dir, context.settings.get("demo/profile")
     today = context.today
-    dialog = StartupDialog(lambda: start_demo(data_dir, members, profile_id, today))
+    dialog = StartupDialog(lambda: start_demo(data_dir, members, profile_id, today), context.tasks)
 
     def ready(result) -> None:
         sandbox, workspace = result
@@ -266,18 +266,25 @@ def watch_network(scheduler) -> None:
     )
 
 
+def build_window(context, scheduler):
+    """The session's controller (its workers, signing out, the wipe) and the window over it.
+
+    At exit the controller stops the scheduler first, then the window's reads and writes, and
+    only then does the store close.
+    """
+    from .ui.controller import SessionController
+    from .ui.main_window import MainWindow
+
+    return MainWindow(context, SessionController(context, scheduler))
+
+
 def open_main_window(context, scheduler=None, *, network: bool = True):
     """The worklist window over the signed-in profile, syncing at once and then periodically.
 
-    The scheduler is stopped first at exit (it is the last closer added), then the window's
-    workers, then the store. The demo's server is on loopback, so the network state does not
-    concern it.
+    The demo's server is on loopback, so the network state does not concern it.
     """
-    from .ui.main_window import MainWindow
-
     scheduler = scheduler or build_scheduler(context)
-    window = MainWindow(context, scheduler)
-    context.closers.append(scheduler.shutdown)
+    window = build_window(context, scheduler)
     if network:
         watch_network(scheduler)
     window.show()
@@ -290,7 +297,9 @@ def sign_in(context) -> bool:
     from .cases.accounts import Accounts
     from .ui.signin import SignInDialog
 
-    dialog = SignInDialog(Accounts(context.data_dir, context.today), context.settings.get("last_profile"))
+    dialog = SignInDialog(
+        Accounts(context.data_dir, context.today), context.tasks, context.settings.get("last_profile")
+    )
     if dialog.exec() != dialog.DialogCode.Accepted or dialog.workspace is None:
         return False
     context.attach(dialog.workspace)

@@ -35,7 +35,7 @@ from ..cases.reads import MemberBrief
 from ..domain import codes
 from ..domain.model import OutreachMessage
 from .labels import code_label, heading
-from .tasks import Workbench, failure_text
+from .tasks import Changes, Workbench, failure_text
 
 translate = QCoreApplication.translate
 
@@ -261,7 +261,13 @@ class AlertComposer(QWidget):
             return
         cases = self.bench.cases
         self.send_button.setEnabled(False)
-        self.bench.queue.run(lambda: cases.queue_alerts(messages), self._queued, self._failed, owner=self)
+        self.bench.queue.run(
+            lambda: cases.queue_alerts(messages),
+            self._queued,
+            self._failed,
+            owner=self,
+            changes=Changes.of(m.member_id for m in messages),
+        )
 
     def _queued(self, ids: list[str]) -> None:
         self.message.setStyleSheet("color: #2e7d32")

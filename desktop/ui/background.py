@@ -1,8 +1,11 @@
-"""One-off work that must not block the UI, reporting back on the UI thread.
+"""One-off work that must not block the UI, counted, reporting back on the UI thread.
 
-``run_in_background(fn, done, failed, parent)``: ``fn`` runs on the global thread pool and never
-touches a widget; its result or exception comes back through a queued signal. For network
-calls such as the first sign-in; use-case writes go through ``tasks.WriteQueue`` instead.
+``Tasks.run(fn, done, failed, owner)``: ``fn`` runs on the tasks' own thread pool and never
+touches a widget; its result or exception comes back through a queued signal, and ``owner``
+hears of neither once it is gone. The application has one ``Tasks`` (in its ``Context``) and
+waits for it before the store closes, so nothing is cut mid-write at exit (Picard's thread
+helpers). For network calls such as the first sign-in; use-case writes go through
+``tasks.WriteQueue`` instead.
 """
 
 from __future__ import annotations
@@ -33,14 +36,29 @@ class _Job(QRunnable):
             self._channel.done.emit(result)
 
 
-def run_in_background(
-    fn: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[Exception], None], parent: QObject
-) -> QObject:
-    """Start ``fn``; ``parent`` owns the reporting channel, so it lives as long as the caller."""
-    channel = _Channel(parent)
-    channel.done.connect(done)
-    channel.failed.connect(failed)
-    channel.done.connect(channel.deleteLater)
-    channel.failed.connect(channel.deleteLater)
-    QThreadPool.globalInstance().start(_Job(fn, channel))
-    return channel
+class Tasks(QObject):
+    """A counted pool of one-off background tasks; each has a success and a failure path."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+
+    def run(
+        self, fn: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[Exception], None], owner: QObject
+    ) -> QObject:
+        """Start ``fn``; ``owner`` owns the reporting channel, so it lives as long as the caller."""
+        channel = _Channel(owner)
+        channel.done.connect(done)
+        channel.failed.connect(failed)
+        channel.done.connect(channel.deleteLater)
+        channel.failed.connect(channel.deleteLater)
+        self._pool.start(_Job(fn, channel))
+        return channel
+
+    @property
+    def running(self) -> int:
+        return self._pool.activeThreadCount()
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until every task has finished (or ``msecs`` passed); True when none is left."""
+        return self._pool.waitForDone(msecs)

@@ -15,6 +15,7 @@ from typing import ClassVar
 from PySide6.QtCore import QSettings
 
 from ..cases.workspace import Workspace
+from .background import Tasks
 
 
 class Settings:
@@ -59,6 +60,8 @@ class Context:
     workspace: Workspace | None = None
     demo: bool = False
     closers: list[Callable[[], None]] = field(default_factory=list)
+    #: one-off background work (sign-in, sign-out, the demo's start), waited for before the store closes
+    tasks: Tasks = field(default_factory=Tasks)
 
     def attach(self, workspace: Workspace) -> None:
         """Signed in: the profile's workspace, its use-cases acting as its user."""
@@ -76,6 +79,7 @@ class Context:
 
     def close(self) -> None:
         self.stop_workers()
+        self.tasks.wait()
         if self.workspace is not None:
             self.workspace.close()
             self.workspace = None

@@ -37,7 +37,7 @@ from ..domain.model import Conflict
 from .exports import export_plan_pdf
 from .forms import FormDialog, PlanForm, PlanItemForm
 from .labels import OVERDUE_COLOR, code_label, heading, sync_icon
-from .tasks import Workbench, failure_text
+from .tasks import Changes, Workbench, failure_text
 
 translate = QCoreApplication.translate
 
@@ -359,6 +359,7 @@ class PlanEditor(QWidget):
             lambda _r: self._after_change(),
             self._failed,
             owner=self,
+            changes=Changes.of([self.member_id]),
         )
 
     def _ask_value(self, conflict: Conflict) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from ..cases.accounts import Accounts
 from ..cases.errors import StoreError, WrongKeyError
 from ..cases.workspace import Workspace
-from .background import run_in_background
+from .background import Tasks
 from .error_dialog import known_message
 
 MIN_PASSPHRASE = 8
@@ -56,9 +56,10 @@ def _error_label() -> QLabel:
 class SignInDialog(QDialog):
     """Ends accepted with ``workspace`` set, or rejected with nothing opened."""
 
-    def __init__(self, accounts: Accounts, last_profile: str = "", parent: QWidget | None = None):
+    def __init__(self, accounts: Accounts, tasks: Tasks, last_profile: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.accounts = accounts
+        self.tasks = tasks
         self.workspace: Workspace | None = None
         self._secure = accounts.keyring_available()
         self.setWindowTitle(self.tr("Field Desk: sign in"))
@@ -206,7 +207,7 @@ class SignInDialog(QDialog):
             self.password.text(),
             None if self._secure else self.new_passphrase.text(),
         )
-        run_in_background(lambda: online_sign_in(*args), self._online_done, self._online_failed, self)
+        self.tasks.run(lambda: online_sign_in(*args), self._online_done, self._online_failed, self)
 
     def _online_done(self, workspace: Workspace) -> None:
         self.workspace = workspace

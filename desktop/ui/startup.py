@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from .background import run_in_background
+from .background import Tasks
 from .error_dialog import known_message
 
 
@@ -18,7 +18,7 @@ class StartupDialog(QDialog):
 
     ready = Signal(object)
 
-    def __init__(self, fn: Callable[[], Any], parent: QWidget | None = None):
+    def __init__(self, fn: Callable[[], Any], tasks: Tasks, parent: QWidget | None = None):
         super().__init__(parent)
         self.failed = False
         self.setWindowTitle(self.tr("Field Desk: starting the demo"))
@@ -39,7 +39,7 @@ class StartupDialog(QDialog):
         layout.addWidget(self.text)
         layout.addWidget(self.bar)
         layout.addWidget(self.buttons)
-        run_in_background(fn, self._done, self._failed, self)
+        tasks.run(fn, self._done, self._failed, self)
 
     def reject(self) -> None:
         """Closing is offered once the work has failed; until then it has to finish or fail."""

@@ -14,7 +14,7 @@ import logging
 import queue
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +37,32 @@ def failure_text(exc: BaseException) -> str:
     return str(exc)
 
 
+@dataclass(frozen=True)
+class Changes:
+    """What a write changed, so that only the views showing it are read again (anki's OpChanges).
+
+    ``members``: those whose records, case columns and queued changes a use-case touched; None
+    when the task does not say, and anything may have changed. A draft changes nothing shown.
+    """
+
+    members: frozenset[str] | None = None
+
+    @classmethod
+    def of(cls, member_ids: Iterable[str]) -> Changes:
+        return cls(frozenset(member_ids))
+
+    @property
+    def anything(self) -> bool:
+        return self.members is None or bool(self.members)
+
+    def touches(self, member_id: str | None) -> bool:
+        return self.members is None or member_id in self.members
+
+
+EVERYTHING = Changes()
+NOTHING = Changes(frozenset())
+
+
 @dataclass
 class Task:
     """One queued call; its callbacks run on the UI thread, and not at all once ``owner`` is gone."""
@@ -45,6 +71,7 @@ class Task:
     on_done: Callable[[Any], None] | None = None
     on_error: Callable[[BaseException], None] | None = None
     owner: QObject | None = None
+    changes: Changes = EVERYTHING
 
     def alive(self) -> bool:
         return self.owner is None or shiboken6.isValid(self.owner)
@@ -56,6 +83,8 @@ class WriteQueue(QObject):
     done = Signal(int, object)
     failed = Signal(int, object)
     bug = Signal(int, object)
+    #: after a task that changed something shown, with its ``Changes``
+    changed = Signal(object)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -74,9 +103,11 @@ class WriteQueue(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         owner: QObject | None = None,
+        changes: Changes = EVERYTHING,
     ) -> Task:
-        """Queue ``fn``; ``on_error`` hears of every failure, bugs included, so a form can unlock."""
-        task = Task(next(self._tokens), on_done, on_error, owner)
+        """Queue ``fn``; ``on_error`` hears of every failure, bugs included, so a form can unlock.
+        Once it has succeeded, ``changed`` tells the views what it changed."""
+        task = Task(next(self._tokens), on_done, on_error, owner, changes)
         self._tasks[task.token] = task
         self._jobs.put((task.token, fn))
         return task
@@ -103,6 +134,8 @@ class WriteQueue(QObject):
         task = self._tasks.pop(token, None)
         if task and task.on_done and task.alive():
             task.on_done(result)
+        if task and task.changes.anything:
+            self.changed.emit(task.changes)
 
     def _settle_error(self, token: int, exc: BaseException) -> None:
         task = self._tasks.pop(token, None)

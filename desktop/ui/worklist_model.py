@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -75,6 +75,11 @@ class WorklistModel(QAbstractTableModel):
                 self._cache.pop(rowid, None)
         if self._ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
+
+    def invalidate_members(self, member_ids: Iterable[str]) -> None:
+        """The rows of these members are read again when next shown (their case columns changed)."""
+        ids = set(member_ids)
+        self.invalidate([rowid for rowid, row in self._cache.items() if row.id in ids])
 
     def set_area_labels(self, labels: dict[str, str]) -> None:
         self._area_labels = labels

@@ -70,17 +70,14 @@ def context(data_dir, profile, store, population):
 @pytest.fixture
 def window(qtbot, context):
     """The main window over a store filled without a server; its scheduler is never started."""
-    from desktop.app import build_scheduler
-    from desktop.ui.main_window import MainWindow
+    from desktop.app import build_scheduler, build_window
 
-    scheduler = build_scheduler(context, retry=FAST_RETRY)
-    win = MainWindow(context, scheduler)
-    context.closers.append(scheduler.shutdown)
+    win = build_window(context, build_scheduler(context, retry=FAST_RETRY))
     qtbot.addWidget(win)
-    with qtbot.waitSignal(win.resultsShown):
+    with qtbot.waitSignal(win.worklist.resultsShown):
         win.resize(1366, 740)
         win.show()
-    qtbot.waitUntil(lambda: win.tree_model.rowCount() > 1)
+    qtbot.waitUntil(lambda: win.filters.tree_model.rowCount() > 1)
     return win
 
 

@@ -93,14 +93,16 @@ def test_demo_starts_its_server_signs_in_syncs_and_reopens_the_same_profile_next
         try:
             qtbot.waitUntil(
                 lambda: (
-                    bool(windows) and windows[0].scheduler.state == "up_to_date" and windows[0].model.rowCount() > 0
+                    bool(windows)
+                    and windows[0].scheduler.state == "up_to_date"
+                    and windows[0].worklist.model.rowCount() > 0
                 ),
                 timeout=30000,
             )
             window = windows[0]
             qtbot.addWidget(window)
             assert "Field Desk" in window.windowTitle()
-            assert window.status_state.text() == "Up to date"
+            assert window.sync_status.state.text() == "Up to date"
             return ctx.workspace.profile.profile_id, ctx.workspace.actor.role, window.bench.reads.status()["assigned"]
         finally:
             ctx.close()

@@ -7,12 +7,13 @@ from PySide6.QtWidgets import QDialog
 from desktop.cases.accounts import Accounts
 from desktop.store import keys
 from desktop.ui import signin
+from desktop.ui.background import Tasks
 from tests.conftest import PASSPHRASE
 
 
 def test_wrong_passphrase_shows_a_message_beside_the_field_and_opens_nothing(qtbot, store, data_dir):
     before = store.path.stat().st_mtime_ns
-    dialog = signin.SignInDialog(Accounts(data_dir), "counselor-test")
+    dialog = signin.SignInDialog(Accounts(data_dir), Tasks(), "counselor-test")
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.unlock_passphrase.setText("not it")
@@ -23,7 +24,7 @@ def test_wrong_passphrase_shows_a_message_beside_the_field_and_opens_nothing(qtb
 
 
 def test_right_passphrase_opens_the_profile(qtbot, store, data_dir):
-    dialog = signin.SignInDialog(Accounts(data_dir), "counselor-test")
+    dialog = signin.SignInDialog(Accounts(data_dir), Tasks(), "counselor-test")
     qtbot.addWidget(dialog)
     dialog.unlock_passphrase.setText(PASSPHRASE)
     dialog._submit()
@@ -34,7 +35,7 @@ def test_right_passphrase_opens_the_profile(qtbot, store, data_dir):
 
 def test_without_a_keyring_sign_in_asks_for_a_new_passphrase_twice(qtbot, data_dir, monkeypatch):
     monkeypatch.setattr(keys, "secure_keyring_available", lambda: False)
-    dialog = signin.SignInDialog(Accounts(data_dir))
+    dialog = signin.SignInDialog(Accounts(data_dir), Tasks())
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.tabs.currentIndex() == 1, "no profile yet: online sign-in first"
@@ -51,7 +52,7 @@ def test_without_a_keyring_sign_in_asks_for_a_new_passphrase_twice(qtbot, data_d
 
 def test_with_a_keyring_no_passphrase_is_asked(qtbot, data_dir, monkeypatch):
     monkeypatch.setattr(keys, "secure_keyring_available", lambda: True)
-    dialog = signin.SignInDialog(Accounts(data_dir))
+    dialog = signin.SignInDialog(Accounts(data_dir), Tasks())
     qtbot.addWidget(dialog)
     dialog.show()
     assert not dialog.new_passphrase.isVisible()
@@ -64,7 +65,7 @@ def test_online_sign_in_failure_is_shown_in_the_dialog(qtbot, data_dir, monkeypa
         raise signin.SignInUnavailable()
 
     monkeypatch.setattr(signin, "online_sign_in", refuse)
-    dialog = signin.SignInDialog(Accounts(data_dir))
+    dialog = signin.SignInDialog(Accounts(data_dir), Tasks())
     qtbot.addWidget(dialog)
     dialog.server.setText("http://127.0.0.1:9")
     dialog.user.setText("counselor")

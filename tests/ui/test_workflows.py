@@ -75,7 +75,11 @@ def open_desk(qtbot, tmp_path, sandbox):
 def wait_for_sync(qtbot, desk: Desk) -> None:
     """Until the run is over and the list shows what it brought."""
     qtbot.waitUntil(
-        lambda: not desk.window.scheduler.running and desk.window.model.rowCount() > 0 and desk.window.results_current,
+        lambda: (
+            not desk.window.scheduler.running
+            and desk.window.worklist.model.rowCount() > 0
+            and desk.window.worklist.results_current
+        ),
         timeout=30000,
     )
 
@@ -83,26 +87,26 @@ def wait_for_sync(qtbot, desk: Desk) -> None:
 def sync(qtbot, desk: Desk) -> None:
     """Press the window's sync button and wait for the run and the list read after it."""
     with qtbot.waitSignal(desk.window.scheduler.finished, timeout=30000) as finished:
-        qtbot.mouseClick(desk.window.sync_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(desk.window.worklist.sync_button, Qt.MouseButton.LeftButton)
     assert finished.args[0].ok, finished.args[0].errors
-    qtbot.waitUntil(lambda: desk.window.results_current)
+    qtbot.waitUntil(lambda: desk.window.worklist.results_current)
 
 
 def select(qtbot, desk: Desk, member_id: str) -> None:
     """Click the member's row in the list (searching for them first)."""
     window = desk.window
-    with qtbot.waitSignal(window.resultsShown):
-        window.search.setText(member_id)
-    assert window.model.rowCount() == 1
-    rect = window.table.visualRect(window.model.index(0, COLUMN["name"]))
-    qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    with qtbot.waitSignal(window.worklist.resultsShown):
+        window.worklist.search.setText(member_id)
+    assert window.worklist.model.rowCount() == 1
+    rect = window.worklist.table.visualRect(window.worklist.model.index(0, COLUMN["name"]))
+    qtbot.mouseClick(window.worklist.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert desk.record.member_id == member_id
 
 
 def shared_member(desk: Desk, nth: int) -> str:
     """A member of the office the counselor, the case manager and the supervisor share; each test
     takes another, as they share one sandbox."""
-    model = desk.window.model
+    model = desk.window.worklist.model
     shared = [
         model.index(r, 0).data(MEMBER_ID_ROLE) for r in range(model.rowCount()) if model.row_at(r).area == SHARED_AREA
     ]
@@ -136,7 +140,7 @@ def edit_goal(qtbot, desk: Desk, values: dict) -> None:
 
 
 def sync_cell(desk: Desk) -> str:
-    return desk.window.model.index(0, COLUMN["sync"]).data()
+    return desk.window.worklist.model.index(0, COLUMN["sync"]).data()
 
 
 def server_record(sandbox, service: str, entity_type: str, entity_id: str) -> dict | None:
@@ -197,7 +201,7 @@ def test_the_same_goal_changed_on_two_devices_is_resolved_once_and_both_agree(qt
     for desk in (counselor, caseworker):
         assert desk.record.plan.conflicts_box.isVisibleTo(desk.window)
         assert desk.window.sync_panel.conflicts.rowCount() == 1
-        assert desk.window.model.index(0, COLUMN["sync"]).data() == "Conflict"
+        assert desk.window.worklist.model.index(0, COLUMN["sync"]).data() == "Conflict"
     (conflict,) = caseworker.window.bench.reads.plan(member_id).conflicts
     keep_theirs = caseworker.record.plan.findChild(
         type(caseworker.record.plan.add_button), f"resolve_theirs_{conflict.id}"
@@ -238,8 +242,8 @@ def test_a_supervisor_returns_an_update_and_the_author_sees_it_flagged(qtbot, op
     sync(qtbot, supervisor)
 
     sync(qtbot, counselor)
-    with qtbot.waitSignal(counselor.window.resultsShown):
-        counselor.window.flag_boxes["returned"].setChecked(True)
-    assert counselor.window.model.index(0, 0).data(MEMBER_ID_ROLE) == member_id
+    with qtbot.waitSignal(counselor.window.worklist.resultsShown):
+        counselor.window.filters.flag_boxes["returned"].setChecked(True)
+    assert counselor.window.worklist.model.index(0, 0).data(MEMBER_ID_ROLE) == member_id
     assert "Say which documents were seen" in counselor.record.history.text()
     assert counselor.record.reviews is None, "only a supervisor decides reviews"

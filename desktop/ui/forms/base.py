@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from ...cases.errors import StoreError
 from ...domain.model import Entity, ValidationError
 from ..labels import code_label, heading
-from ..tasks import Workbench, failure_text
+from ..tasks import NOTHING, Changes, Workbench, failure_text
 from .editors import DateField, ListEditor
 
 translate = QCoreApplication.translate
@@ -330,7 +330,13 @@ class EntityForm(QWidget):
             return result
 
         self._set_saving(True)
-        self.bench.queue.run(save_and_forget_draft, lambda _r: self._saved(entity.id), self._failed, owner=self)
+        self.bench.queue.run(
+            save_and_forget_draft,
+            lambda _r: self._saved(entity.id),
+            self._failed,
+            owner=self,
+            changes=Changes.of([self.member_id]),
+        )
 
     def _saved(self, entity_id: str) -> None:
         self._set_saving(False)
@@ -403,6 +409,7 @@ class EntityForm(QWidget):
             lambda: self.cases.save_draft(key, form, self.member_id, data),
             lambda _r: self.draftSaved.emit(),
             owner=self,
+            changes=NOTHING,
         )
 
     def keep_draft(self) -> None:
@@ -413,7 +420,7 @@ class EntityForm(QWidget):
     def discard_draft(self) -> None:
         self._autosave.stop()
         key = self.draft_key
-        self.bench.queue.run(lambda: self.cases.discard_draft(key), owner=self)
+        self.bench.queue.run(lambda: self.cases.discard_draft(key), owner=self, changes=NOTHING)
         self._loading = True
         self.set_values({**{f.name: "" for f in self.FIELDS}, **self.initial_values(), **self.original})
         self._loading = False

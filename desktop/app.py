@@ -179,7 +179,8 @@ def brand(app) -> None:
 def build_context(data_dir: Path):
     """The context before sign-in: data folder (checked writable), settings."""
     from .store.profile import ensure_writable
-    from .ui.context import Context, Settings
+    from .ui.context import Context
+    from .ui.settings import Settings
 
     ensure_writable(data_dir)
     return Context(data_dir=Path(data_dir), settings=Settings(Path(data_dir) / "settings.ini"))

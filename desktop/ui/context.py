@@ -10,44 +10,10 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar
-
-from PySide6.QtCore import QSettings
 
 from ..cases.workspace import Workspace
 from .background import Tasks
-
-
-class Settings:
-    """Typed user settings in the data directory (not the registry), seeded from defaults."""
-
-    DEFAULTS: ClassVar[dict[str, object]] = {
-        "last_profile": "",
-        #: interface language ("" follows the system); read at start
-        "language": "",
-        #: the profile the demo signed in with, reopened by the next ``--demo``
-        "demo/profile": "",
-        "window/geometry": b"",
-        "worklist/splitter": b"",
-    }
-
-    def __init__(self, path: Path):
-        self._qs = QSettings(str(path), QSettings.Format.IniFormat)
-
-    def get(self, key: str):
-        default = self.DEFAULTS[key]
-        value = self._qs.value(key, default)
-        if isinstance(default, bytes):
-            return bytes(value.data()) if hasattr(value, "data") else (value or b"")
-        return type(default)(value) if value is not None else default
-
-    def set(self, key: str, value) -> None:
-        if key not in self.DEFAULTS:
-            raise KeyError(key)
-        self._qs.setValue(key, value)
-
-    def sync(self) -> None:
-        self._qs.sync()
+from .settings import Settings
 
 
 @dataclass

@@ -368,7 +368,7 @@ class MainWindow(QMainWindow):
         s = self.context.settings
         if not (s.get("window/geometry") and self.restoreGeometry(s.get("window/geometry"))):
             self.resize(self.screen().availableGeometry().size())  # first start: the whole screen
-        self._panes_sized = bool(s.get("worklist/splitter")) and self.splitter.restoreState(s.get("worklist/splitter"))
+        self._panes_sized = bool(s.get("window/panes")) and self.splitter.restoreState(s.get("window/panes"))
 
     def showEvent(self, event) -> None:
         """First start: give the list all the width the side panes do not need (sizes need the real width)."""
@@ -383,5 +383,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         s = self.context.settings
         s.set("window/geometry", self.saveGeometry())
-        s.set("worklist/splitter", self.splitter.saveState())
+        s.set("window/panes", self.splitter.saveState())
         super().closeEvent(event)

@@ -18,7 +18,8 @@ from desktop.cases.workspace import Workspace
 from desktop.domain.model import Assignment, Member
 from desktop.store.records import write_record
 from desktop.sync.transport import RetryPolicy
-from desktop.ui.context import Context, Settings
+from desktop.ui.context import Context
+from desktop.ui.settings import Settings
 from desktop.ui.tasks import Workbench, WriteQueue
 from tests.conftest import TODAY, fill
 

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop import app
 from desktop.store.errors import DiskFullError
-from desktop.ui.context import Context, Settings
+from desktop.ui.context import Context
 from desktop.ui.error_dialog import BugReportDialog
+from desktop.ui.settings import Settings
 
 
 @pytest.mark.parametrize("argv", [["--bogus"], ["--lang", "French!"], ["--demo", "extra"]])

@@ -16,8 +16,9 @@ from PySide6.QtCore import Qt
 from desktop.app import build_scheduler, open_main_window
 from desktop.cases.workspace import Workspace
 from desktop.sync.session import sign_in
-from desktop.ui.context import Context, Settings
+from desktop.ui.context import Context
 from desktop.ui.record_view import NEW_ACTIONS
+from desktop.ui.settings import Settings
 from desktop.ui.worklist_model import COLUMN, MEMBER_ID_ROLE
 from sandbox.server import Sandbox
 

@@ -8,8 +8,10 @@ the statements themselves live in ``desktop.store``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
+
+import sqlcipher3
 
 from ..domain.hlc import HybridLogicalClock
 from ..domain.model import (
@@ -41,13 +43,13 @@ HLC_META = "hlc_last"
 class Cases:
     """The use-cases of one signed-in worker."""
 
-    def __init__(self, store: Store, actor: Actor, today: callable = dt.date.today):
+    def __init__(self, store: Store, actor: Actor, today: Callable[[], dt.date] = dt.date.today):
         self.store = store
         self.actor = actor
         self.today = today
         self.clock = HybridLogicalClock(actor.device_id[:8], store.get_meta(HLC_META))
 
-    def _stamp(self, conn) -> str:
+    def _stamp(self, conn: sqlcipher3.Connection) -> str:
         hlc = self.clock.now()
         self.store.set_meta(conn, HLC_META, hlc)
         return hlc
@@ -72,7 +74,7 @@ class Cases:
             refresh_summaries(conn, [entity.member_id])
         return entity.id
 
-    def _create_in(self, conn, entity: Entity, data: dict) -> str:
+    def _create_in(self, conn: sqlcipher3.Connection, entity: Entity, data: dict[str, Any]) -> str:
         write_record(conn, entity.ENTITY_TYPE, entity.id, entity.member_id, data)
         return enqueue(
             conn,
@@ -94,7 +96,7 @@ class Cases:
             refresh_summaries(conn, [member_id])
         return plan_id
 
-    def _ensure_plan(self, conn, member_id: str, summary: str = "") -> str:
+    def _ensure_plan(self, conn: sqlcipher3.Connection, member_id: str, summary: str = "") -> str:
         plan = Plan(member_id=member_id, summary=summary)
         if load_record(conn, "Plan", plan.id) is None:
             errors = plan.validate(self.today())
@@ -286,7 +288,7 @@ class Cases:
 
     # --- drafts: unfinished forms survive a crash ----------------------------------------
 
-    def save_draft(self, key: str, form: str, member_id: str | None, data: dict) -> None:
+    def save_draft(self, key: str, form: str, member_id: str | None, data: dict[str, Any]) -> None:
         with self.store.write() as conn:
             drafts.save(conn, key, form, member_id, data)
 
@@ -294,7 +296,7 @@ class Cases:
         with self.store.write() as conn:
             drafts.discard(conn, key)
 
-    def note_event(self, action: str, detail: dict | None = None) -> None:
+    def note_event(self, action: str, detail: dict[str, Any] | None = None) -> None:
         """An audit row for something that changes no entity (sign-in, export, wipe)."""
         with self.store.write() as conn:
             audit(conn, self.actor, action, detail=detail)

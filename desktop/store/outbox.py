@@ -232,7 +232,7 @@ def status_counts(store_or_conn: Any) -> dict[str, int]:
 
 def supersede_rejected(
     conn: sqlcipher3.Connection, op_id: str
-) -> tuple[str, str, str | None, str, dict, int | None] | None:
+) -> tuple[str, str, str | None, str, dict[str, Any], int | None] | None:
     """Take a quarantined op off the queue to send its change again: its entity type and id,
     member, op, patch and base version; None when it is not waiting for a retry."""
     row = conn.execute(

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings
+from PySide6.QtCore import QSettings
+
+from ..domain.codes import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +83,7 @@ class Settings:
         self._upgrade()
 
     def _upgrade(self) -> None:
-        version = int(self._qs.value(VERSION_KEY, 0))
+        version = int(str(self._qs.value(VERSION_KEY, 0)))
         if version > VERSION:
             log.warning("settings file version %d is newer than this version of Field Desk (%d)", version, VERSION)
             return

@@ -7,6 +7,7 @@ reads and changes, ``settings`` for its own state) and never reaches for a globa
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,8 @@ from pathlib import Path
 from ..cases.workspace import Workspace
 from .background import Tasks
 from .settings import Settings
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -45,6 +48,8 @@ class Context:
 
     def close(self) -> None:
         self.stop_workers()
+        if self.tasks.running:
+            log.info("waiting for %d background task(s) before closing the store", self.tasks.running)
         self.tasks.wait()
         if self.workspace is not None:
             self.workspace.close()

@@ -55,9 +55,6 @@ class Changes:
     def anything(self) -> bool:
         return self.members is None or bool(self.members)
 
-    def touches(self, member_id: str | None) -> bool:
-        return self.members is None or member_id in self.members
-
 
 EVERYTHING = Changes()
 NOTHING = Changes(frozenset())

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import sqlcipher3
 
 from ..store import casefile, drafts, planview, syncview, worklist
@@ -61,6 +62,8 @@ class Reads:
 
     def __init__(self, conn: sqlcipher3.Connection):
         self._conn = conn
+        #: the list's orders and filter sets, kept while the data does not change
+        self._worklist = worklist.WorklistIndex()
 
     @classmethod
     def open(cls, store: Store) -> Reads:
@@ -76,16 +79,16 @@ class Reads:
 
     # --- the worklist ---------------------------------------------------------------------------
 
-    def worklist_ids(self, f: WorklistFilter, today: dt.date) -> list[int]:
+    def worklist_ids(self, f: WorklistFilter, today: dt.date) -> np.ndarray:
         """Row ids of the members the search and filters show, in the filter's order."""
-        return worklist.query_ids(self._conn, f, today)
+        return self._worklist.ids(self._conn, f, today)
 
-    def worklist_rows(self, rowids: list[int]) -> dict[int, WorklistRow]:
+    def worklist_rows(self, rowids: Iterable[int]) -> dict[int, WorklistRow]:
         return worklist.fetch_rows(self._conn, rowids)
 
     def worklist(self, f: WorklistFilter, today: dt.date) -> list[WorklistRow]:
         """Every row the search and filters show, in order (an export, not a screen)."""
-        ids = self.worklist_ids(f, today)
+        ids = self.worklist_ids(f, today).tolist()
         rows = self.worklist_rows(ids)
         return [rows[i] for i in ids]
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import sqlcipher3
 import sqlite_utils
 
-from . import migrations
+from . import migrations, search
 from .errors import CorruptError, ReadOnlyError, StoreError, TooNewError, WrongKeyError, classify
 from .keys import verify_key
 
@@ -94,6 +94,7 @@ class Store:
             conn.execute("PRAGMA journal_mode = WAL")
             store = cls(path, key, conn)
             store._migrate()
+            store._catch_up_search()
             return store
         except BaseException as exc:
             conn.close()
@@ -116,6 +117,12 @@ class Store:
                 for statement in _statements(migrations.STEPS[number - 1]):
                     conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {number}")
+
+    def _catch_up_search(self) -> None:
+        """Search entries a migration or an interrupted first sync left to write."""
+        if self.conn.execute("SELECT 1 FROM search_stale LIMIT 1").fetchone():
+            with self.write() as conn:
+                search.write_stale(conn)
 
     def backup(self, target: Path) -> Path:
         """A consistent copy of the encrypted file (same key), for before a migration."""

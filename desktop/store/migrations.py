@@ -155,5 +155,43 @@ UPDATE members SET reviews_pending = EXISTS (SELECT 1 FROM records r WHERE r.mem
     AND r.entity_type = 'Review' AND r.data ->> '$.outcome' = 'pending');
 """
 
-STEPS: list[str] = [V1, V2, V3]
+V4 = """
+-- every worklist order is read by walking one index of the listed members (never a sort):
+-- each index holds exactly the keys of its ORDER BY, and the rowid that ends it
+DROP INDEX members_name;
+DROP INDEX members_area;
+DROP INDEX members_next_due;
+CREATE INDEX worklist_name ON members (surname COLLATE NOCASE, given_name COLLATE NOCASE) WHERE assigned = 1;
+CREATE INDEX worklist_uin ON members (uin) WHERE assigned = 1;
+CREATE INDEX worklist_locality ON members (locality COLLATE NOCASE, surname COLLATE NOCASE) WHERE assigned = 1;
+CREATE INDEX worklist_area ON members (area, surname COLLATE NOCASE) WHERE assigned = 1;
+CREATE INDEX worklist_segment ON members (segment) WHERE assigned = 1;
+CREATE INDEX worklist_readiness ON members (labour_readiness) WHERE assigned = 1;
+CREATE INDEX worklist_status ON members (case_status) WHERE assigned = 1;
+CREATE INDEX worklist_next_due ON members (next_due IS NULL, next_due) WHERE assigned = 1;
+CREATE INDEX worklist_sync ON members ((pending + rejected * 100 + conflicts * 1000)) WHERE assigned = 1;
+CREATE INDEX worklist_age ON members (birth_date DESC) WHERE assigned = 1;
+
+-- search: prefix indexes answer a short prefix from one list instead of merging every term
+-- that starts with it; the area is searchable by the name the list shows (its office)
+DROP TABLE member_fts;
+CREATE VIRTUAL TABLE member_fts USING fts5 (
+    names, ids, phones, locality, area,
+    content = '', contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3'
+);
+-- the UIN's trigrams, so that digits from the middle of a UIN find it
+CREATE VIRTUAL TABLE member_uin USING fts5 (
+    uin,
+    content = '', contentless_delete = 1,
+    tokenize = 'trigram'
+);
+-- members whose search entries are to be (re)written: a sync records them with each page and
+-- writes the entries when its pull ends, in one pass (see replica.index_search)
+CREATE TABLE search_stale (rowid INTEGER PRIMARY KEY);
+INSERT INTO search_stale (rowid) SELECT rowid FROM members;
+"""
+
+STEPS: list[str] = [V1, V2, V3, V4]
 LATEST = len(STEPS)

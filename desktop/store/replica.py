@@ -14,9 +14,9 @@ from dataclasses import dataclass
 import sqlcipher3
 
 from ..domain.model import SERVER_TYPES, Assignment, Member
-from ..domain.phones import dialled_forms
 from .db import Store
 from .records import dumps, load_record, local_view, now_iso, refresh_summaries, write_record
+from .search import mark_stale, write_stale
 
 
 @dataclass
@@ -88,8 +88,15 @@ def _record_homes() -> dict[str, str]:
     return homes
 
 
-def apply_page(store: Store, destination: str, records: list[dict], new_cursor: int, epoch: str | None) -> int:
-    """Apply one pulled page and move the cursor, atomically. Returns records applied."""
+def apply_page(
+    store: Store, destination: str, records: list[dict], new_cursor: int, epoch: str | None, *, search: bool = True
+) -> int:
+    """Apply one pulled page and move the cursor, atomically. Returns records applied.
+
+    The members it changes are marked for the search index in the same transaction, and their
+    entries written at once; a long pull passes ``search=False`` and calls ``index_search`` once
+    at its end.
+    """
     with store.write() as conn:
         state = cursor_of(conn, destination)
         gen = state.gen
@@ -115,11 +122,19 @@ def apply_page(store: Store, destination: str, records: list[dict], new_cursor: 
         for rec in others:
             touched |= _apply_record(conn, rec, gen)
         refresh_summaries(conn, touched)
+        if search:
+            write_stale(conn)
         conn.execute(
             "UPDATE sync_state SET cursor = ?, epoch = ?, last_pull = ?, last_error = NULL WHERE destination = ?",
             (new_cursor, epoch, now_iso(), destination),
         )
         return len(records)
+
+
+def index_search(store: Store) -> int:
+    """Write the search entries that pulls left marked; returns how many members were marked."""
+    with store.write() as conn:
+        return write_stale(conn)
 
 
 _MEMBER_COLUMNS = (
@@ -141,7 +156,7 @@ _MEMBER_COLUMNS = (
 
 
 def _apply_members(conn, records: list[dict], gen: int) -> None:
-    rows, docs, fts, deleted = [], [], [], []
+    rows, docs, deleted = [], [], []
     for rec in records:
         if rec.get("deleted"):
             deleted.append(rec["entity_id"])
@@ -176,20 +191,7 @@ def _apply_members(conn, records: list[dict], gen: int) -> None:
         "INSERT INTO member_docs (id, sr_data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET sr_data = excluded.sr_data",
         docs,
     )
-    ids = [r[0] for r in rows]
-    for start in range(0, len(ids), 5000):
-        chunk = ids[start : start + 5000]
-        fts.extend(
-            conn.execute(
-                "SELECT rowid, given_name || ' ' || surname, uin, phone, locality"
-                " FROM members WHERE id IN (SELECT value FROM json_each(?))",
-                (json.dumps(chunk),),
-            ).fetchall()
-        )
-    conn.executemany(
-        "INSERT OR REPLACE INTO member_fts (rowid, names, ids, phones, locality) VALUES (?,?,?,?,?)",
-        [(r[0], r[1], r[2], " ".join(dialled_forms(r[3])), r[4]) for r in fts],
-    )
+    mark_stale(conn, [r[0] for r in rows])
     _delete_members(conn, [d for d in deleted if not _has_local_work(conn, d)])
 
 
@@ -206,12 +208,8 @@ def _has_local_work(conn, member_id: str) -> bool:
 def _delete_members(conn, member_ids: list[str]) -> int:
     if not member_ids:
         return 0
+    mark_stale(conn, member_ids)
     ids = json.dumps(member_ids)
-    conn.execute(
-        "DELETE FROM member_fts WHERE rowid IN (SELECT rowid FROM members WHERE id IN"
-        " (SELECT value FROM json_each(?)))",
-        (ids,),
-    )
     conn.execute("DELETE FROM records WHERE member_id IN (SELECT value FROM json_each(?))", (ids,))
     conn.execute("DELETE FROM drafts WHERE member_id IN (SELECT value FROM json_each(?))", (ids,))
     conn.execute("DELETE FROM member_docs WHERE id IN (SELECT value FROM json_each(?))", (ids,))
@@ -299,6 +297,8 @@ def _apply_assignments(conn, records: list[dict], gen: int) -> set[str]:
         f" ON CONFLICT (id) DO UPDATE SET {updates}",
         rows,
     )
+    # the area's office is searchable
+    mark_stale(conn, [r[0] for r in rows])
     # an ended assignment takes the member off this device once nothing local is pending
     _delete_members(conn, [m for m in ended if not _has_local_work(conn, m)])
     # only a change of assignment can change a case's status here; new ones start as "new"

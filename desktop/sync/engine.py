@@ -57,6 +57,8 @@ SANITY_INTERVAL_S = 15 * 60
 SANITY_ATTEMPTS = 3
 #: pages already fetched are applied together up to this many records per transaction
 APPLY_BATCH = 15_000
+#: a pull with more records than this to fetch writes its search entries once, at its end
+SEARCH_AFTER = 20_000
 
 Progress = Callable[[str, int, int], None]
 
@@ -341,6 +343,7 @@ class _Run:
         state = self._state(dest)
         fetcher = _Fetcher(connector, state.cursor, state.epoch, self.engine.page_size, self.cancelled)
         fetcher.start()
+        deferred = False
         try:
             done = False
             while not done:
@@ -348,6 +351,7 @@ class _Run:
                 page = fetcher.next()
                 if page is None:
                     break
+                deferred = deferred or page.total_count > SEARCH_AFTER
                 # pages already fetched go in together: one commit instead of several (the
                 # initial sync); a lone page (an incremental sync) goes in alone
                 pages = [page]
@@ -364,13 +368,16 @@ class _Run:
                 last = pages[-1]
                 records = pages[0].records if len(pages) == 1 else [r for p in pages for r in p.records]
                 new_cursor = last.last_seq if last.last_seq is not None else fetcher.cursor_before(last)
-                replica.apply_page(self.store, dest, records, new_cursor, last.epoch)
+                replica.apply_page(self.store, dest, records, new_cursor, last.epoch, search=not deferred)
                 self.report.pulled[dest] += len(records)
                 self.progress(f"pull {dest}", self.report.pulled[dest])
         finally:
             fetcher.stop()
+            if deferred:
+                replica.index_search(self.store)
         if self._state(dest).full_resync:
             replica.finish_full_resync(self.store, dest)
+            replica.index_search(self.store)
 
     def _sanity_check(self, connector: Connector) -> None:
         """Compare the server's count of live records up to our cursor with what we hold.

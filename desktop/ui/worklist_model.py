@@ -1,17 +1,18 @@
 """The worklist as a table model over row ids, with rows read lazily in windows.
 
-At 100k members the model holds a list of ints; a row's columns are read the first time the
-view asks for them, ``WINDOW`` rows at a time (one indexed query), and kept in a bounded LRU
-cache. Filtering and sorting happen in SQL on the query worker; the model only receives the
-new id list in one piece (``set_ids``) and resets.
+The model holds an array of row ids (8 bytes a member); a row's columns are read the first time
+the view asks for them, ``WINDOW`` rows at a time (one indexed query), and kept in a bounded LRU
+cache. Filtering and sorting happen on the query worker; the model only receives the new ids in
+one piece (``set_ids``) and resets.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
+import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
@@ -51,7 +52,7 @@ class WorklistModel(QAbstractTableModel):
         super().__init__(parent)
         self._reads = reads
         self._today = today
-        self._ids: list[int] = []
+        self._ids: np.ndarray = np.empty(0, dtype=np.int64)
         self._cache: OrderedDict[int, WorklistRow] = OrderedDict()
         self._area_labels: dict[str, str] = {}
         self._bold = QFont()
@@ -60,10 +61,10 @@ class WorklistModel(QAbstractTableModel):
 
     # --- feeding ---------------------------------------------------------------------
 
-    def set_ids(self, ids: list[int]) -> None:
+    def set_ids(self, ids: Sequence[int] | np.ndarray) -> None:
         """A new result from the query worker; cached rows stay valid (their data did not change)."""
         self.beginResetModel()
-        self._ids = ids
+        self._ids = np.asarray(ids, dtype=np.int64)
         self.endResetModel()
 
     def invalidate(self, rowids: list[int] | None = None) -> None:
@@ -73,7 +74,7 @@ class WorklistModel(QAbstractTableModel):
         else:
             for rowid in rowids:
                 self._cache.pop(rowid, None)
-        if self._ids:
+        if len(self._ids):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
 
     def invalidate_members(self, member_ids: Iterable[str]) -> None:
@@ -83,24 +84,22 @@ class WorklistModel(QAbstractTableModel):
 
     def set_area_labels(self, labels: dict[str, str]) -> None:
         self._area_labels = labels
-        if self._ids:
+        if len(self._ids):
             col = COLUMN["area"]
             self.dataChanged.emit(self.index(0, col), self.index(len(self._ids) - 1, col))
 
-    def rowids(self) -> list[int]:
+    def rowids(self) -> np.ndarray:
         return self._ids
 
     def row_of(self, rowid: int) -> int:
         """The row showing ``rowid``, or -1 (a linear scan: only on a new result, not per paint)."""
-        try:
-            return self._ids.index(rowid)
-        except ValueError:
-            return -1
+        found = np.flatnonzero(self._ids == rowid)
+        return int(found[0]) if len(found) else -1
 
     def row_at(self, row: int) -> WorklistRow | None:
         if not 0 <= row < len(self._ids):
             return None
-        rowid = self._ids[row]
+        rowid = int(self._ids[row])
         found = self._cache.get(rowid)
         if found is not None:
             self._cache.move_to_end(rowid)
@@ -110,7 +109,7 @@ class WorklistModel(QAbstractTableModel):
 
     def _load_window(self, row: int) -> None:
         start = max(0, row - self.WINDOW // 4)
-        wanted = [r for r in self._ids[start : start + self.WINDOW] if r not in self._cache]
+        wanted = [r for r in self._ids[start : start + self.WINDOW].tolist() if r not in self._cache]
         self._cache.update(self._reads.worklist_rows(wanted))
         while len(self._cache) > self.CACHE_ROWS:
             self._cache.popitem(last=False)

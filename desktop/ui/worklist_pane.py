@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -223,7 +224,7 @@ class WorklistPane(QWidget):
         if lane == "ids" and self.queries.is_latest(lane, generation):
             self._show_ids(result, generation)
 
-    def _show_ids(self, ids: list[int], generation: int) -> None:
+    def _show_ids(self, ids: np.ndarray, generation: int) -> None:
         current = self.table.currentIndex().data(ROWID_ROLE)
         self.model.set_ids(ids)
         if current is not None:

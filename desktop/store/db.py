@@ -119,9 +119,12 @@ class Store:
                 conn.execute(f"PRAGMA user_version = {number}")
 
     def _catch_up_search(self) -> None:
-        """Search entries a migration or an interrupted first sync left to write."""
-        if self.conn.execute("SELECT 1 FROM search_stale LIMIT 1").fetchone():
+        """Search entries and sort indexes a migration or an interrupted first sync left to write."""
+        if self.conn.execute(
+            "SELECT 1 FROM search_stale UNION ALL SELECT 1 FROM meta WHERE key = ? LIMIT 1", (search.SUSPENDED,)
+        ).fetchone():
             with self.write() as conn:
+                search.restore_indexes(conn)
                 search.write_stale(conn)
 
     def backup(self, target: Path) -> Path:
@@ -166,7 +169,8 @@ class Store:
         )
 
     def integrity_check(self) -> str:
-        return self.conn.execute("PRAGMA integrity_check").fetchone()[0]
+        result: str = self.conn.execute("PRAGMA integrity_check").fetchone()[0]
+        return result
 
     def close(self) -> None:
         with self._lock:

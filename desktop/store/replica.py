@@ -16,7 +16,7 @@ import sqlcipher3
 from ..domain.model import SERVER_TYPES, Assignment, Member
 from .db import Store
 from .records import dumps, load_record, local_view, now_iso, refresh_summaries, write_record
-from .search import mark_stale, write_stale
+from .search import mark_stale, restore_indexes, suspend_indexes, write_stale
 
 
 @dataclass
@@ -131,9 +131,19 @@ def apply_page(
         return len(records)
 
 
-def index_search(store: Store) -> int:
-    """Write the search entries that pulls left marked; returns how many members were marked."""
+def begin_long_pull(store: Store, incoming: int) -> None:
+    """A pull of ``incoming`` records writes its search entries at its end (``index_search``); when
+    it brings more than the device holds, the worklist's sort indexes are built then too."""
     with store.write() as conn:
+        if conn.execute("SELECT count(*) FROM members").fetchone()[0] < incoming:
+            suspend_indexes(conn)
+
+
+def index_search(store: Store) -> int:
+    """Write the search entries that pulls left marked, and build the sort indexes a long pull set
+    aside; returns how many members were marked."""
+    with store.write() as conn:
+        restore_indexes(conn)
         return write_stale(conn)
 
 

@@ -15,6 +15,7 @@ import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import sqlcipher3
@@ -324,12 +325,17 @@ def fetch_rows(conn: sqlcipher3.Connection, rowids: Iterable[int]) -> dict[int, 
         f"SELECT {', '.join(ROW_COLUMNS)} FROM members WHERE rowid IN (SELECT value FROM json_each(?))",
         (json.dumps(wanted),),
     ).fetchall()
-    return {r[0]: WorklistRow(*(v if v is not None else ("" if i > 0 else 0) for i, v in enumerate(r))) for r in rows}
+    found = {}
+    for r in rows:
+        values: list[Any] = [v if v is not None else ("" if i > 0 else 0) for i, v in enumerate(r)]
+        found[r[0]] = WorklistRow(*values)
+    return found
 
 
 def area_tree(conn: sqlcipher3.Connection) -> list[tuple[str, str, str, int]]:
     """``(region, area, segment, count)`` of assigned members, for the areas/segments tree."""
-    return conn.execute(
+    rows: list[tuple[str, str, str, int]] = conn.execute(
         "SELECT coalesce(region, ''), coalesce(area, ''), coalesce(segment, ''), count(*)"
         " FROM members WHERE assigned = 1 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
     ).fetchall()
+    return rows

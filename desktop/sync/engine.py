@@ -351,7 +351,9 @@ class _Run:
                 page = fetcher.next()
                 if page is None:
                     break
-                deferred = deferred or page.total_count > SEARCH_AFTER
+                if not deferred and page.total_count > SEARCH_AFTER:
+                    deferred = True
+                    replica.begin_long_pull(self.store, page.total_count)
                 # pages already fetched go in together: one commit instead of several (the
                 # initial sync); a lone page (an incremental sync) goes in alone
                 pages = [page]

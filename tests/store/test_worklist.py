@@ -198,24 +198,39 @@ def test_the_kept_answer_follows_a_save_and_a_pull(cases, population):
         conn.close()
 
 
-def test_search_entries_of_a_long_pull_are_written_at_its_end_or_at_the_next_open(store, profile, data_dir):
-    records = list(change_records(50))
-    replica.apply_page(store, "SR", records, len(records), "e", search=False)
+def worklist_indexes(conn) -> list[str]:
+    return sorted(r[0] for r in conn.execute("SELECT sql FROM sqlite_master WHERE name LIKE 'worklist_%'"))
+
+
+def test_a_long_pull_writes_search_entries_and_sort_indexes_at_its_end_or_at_the_next_open(store, profile, data_dir):
     conn = store.conn
+    indexes = worklist_indexes(conn)
+    records = list(change_records(50))
+    replica.begin_long_pull(store, len(records))  # more than the device holds: indexes set aside
+    assert not worklist_indexes(conn)
+    replica.apply_page(store, "SR", records, len(records), "e", search=False)
     name = conn.execute("SELECT surname FROM members LIMIT 1").fetchone()[0]
     found = WorklistFilter(text=name)
     assert not query_ids(conn, found, TODAY)
     assert replica.index_search(store) == 50
+    assert worklist_indexes(conn) == indexes
     listed = query_ids(conn, found, TODAY)
     assert listed
-    # the same pull interrupted before its end: the next open writes what it left
-    more = list(change_records(80))[len(records) :]
+    # a pull smaller than the list keeps the indexes
+    replica.begin_long_pull(store, 10)
+    assert worklist_indexes(conn) == indexes
+    # a long pull interrupted before its end: the next open writes what it left
+    more = list(change_records(200))[len(records) :]
+    replica.begin_long_pull(store, 10**6)
     replica.apply_page(store, "SR", more, len(records) + len(more), "e", search=False)
     store.close()
     reopened = unlock_store(data_dir, profile, PASSPHRASE)
     try:
-        assert len(query_ids(reopened.conn, found, TODAY)) >= len(listed)
+        assert worklist_indexes(reopened.conn) == indexes
+        assert len(query_ids(reopened.conn, found, TODAY)) > len(listed)
         assert reopened.conn.execute("SELECT count(*) FROM search_stale").fetchone()[0] == 0
+        index = WorklistIndex()
+        assert index.ids(reopened.conn, found, TODAY).tolist() == query_ids(reopened.conn, found, TODAY)
     finally:
         reopened.close()
 

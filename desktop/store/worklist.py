@@ -128,7 +128,9 @@ class WorklistRow:
         return rules.sync_state(self.pending, self.rejected, self.conflicts)
 
 
-_TOKEN = re.compile(r"\w+", re.UNICODE)
+#: a word as the search index's tokenizer cuts them (letters and digits: ``_`` separates too), so
+#: that each quoted word is one term (the index keeps no positions for phrases)
+_TOKEN = re.compile(r"[^\W_]+")
 _RECORD_ID = re.compile(r"^[HMhm]-\d+$")
 #: a run of this many digits or more may also sit anywhere in a UIN (a trigram index needs three)
 UIN_INFIX_DIGITS = 3

@@ -9,6 +9,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from desktop.domain import model
 from desktop.domain.model import Assignment, Member
@@ -251,3 +253,11 @@ def test_a_migrated_store_searches_by_name_area_and_uin_digits(tmp_path):
             assert got and got == query_ids(conn, WorklistFilter(text=text), TODAY)
     finally:
         store.close()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(alphabet=st.sampled_from('ab0_-"*:^()+ éÉ\u0301نM-1HNEAR'), max_size=12) | st.text(max_size=12))
+def test_any_typed_text_gives_an_answer_never_an_error(filled_store, text):
+    conn = filled_store.conn
+    f = WorklistFilter(text=text)
+    assert WorklistIndex().ids(conn, f, TODAY).tolist() == query_ids(conn, f, TODAY)

@@ -336,8 +336,11 @@ def fetch_rows(conn: sqlcipher3.Connection, rowids: Iterable[int]) -> dict[int, 
 
 def area_tree(conn: sqlcipher3.Connection) -> list[tuple[str, str, str, int]]:
     """``(region, area, segment, count)`` of assigned members, for the areas/segments tree."""
-    rows: list[tuple[str, str, str, int]] = conn.execute(
-        "SELECT coalesce(region, ''), coalesce(area, ''), coalesce(segment, ''), count(*)"
-        " FROM members WHERE assigned = 1 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
-    ).fetchall()
-    return rows
+    # grouped on the columns themselves, so that the groups stream out of the worklist_tree index
+    counts: dict[tuple[str, str, str], int] = {}
+    for region, area, segment, n in conn.execute(
+        "SELECT region, area, segment, count(*) FROM members WHERE assigned = 1 GROUP BY region, area, segment"
+    ):
+        key = (region or "", area or "", segment or "")
+        counts[key] = counts.get(key, 0) + n
+    return [(*key, n) for key, n in sorted(counts.items())]

@@ -17,7 +17,7 @@ from desktop.domain.model import Assignment, Member
 from desktop.domain.synthetic import change_records
 from desktop.store import replica
 from desktop.store.profile import ProfileDir, unlock_store
-from desktop.store.worklist import FLAGS, SORTS, WorklistFilter, WorklistIndex, query_ids
+from desktop.store.worklist import FLAGS, SORTS, WorklistFilter, WorklistIndex, area_tree, query_ids
 from tests.conftest import PASSPHRASE, TODAY, fill
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -261,3 +261,12 @@ def test_any_typed_text_gives_an_answer_never_an_error(filled_store, text):
     conn = filled_store.conn
     f = WorklistFilter(text=text)
     assert WorklistIndex().ids(conn, f, TODAY).tolist() == query_ids(conn, f, TODAY)
+
+
+def test_the_areas_tree_counts_what_a_plain_loop_counts(store, population):
+    members, assignments = population
+    expected: dict[tuple[str, str, str], int] = {}
+    for m in members.values():
+        key = (m.region, m.area, assignments[m.id].segment)
+        expected[key] = expected.get(key, 0) + 1
+    assert area_tree(store.conn) == sorted((*key, n) for key, n in expected.items())

@@ -171,9 +171,12 @@ CREATE INDEX worklist_status ON members (case_status) WHERE assigned = 1;
 CREATE INDEX worklist_next_due ON members (next_due IS NULL, next_due) WHERE assigned = 1;
 CREATE INDEX worklist_sync ON members ((pending + rejected * 100 + conflicts * 1000)) WHERE assigned = 1;
 CREATE INDEX worklist_age ON members (birth_date DESC) WHERE assigned = 1;
--- the areas tree's counts and the offices' names, each read from a narrow index, not the table
-CREATE INDEX worklist_tree ON members (region, area, segment) WHERE assigned = 1;
-CREATE INDEX worklist_office ON members (area, office) WHERE assigned = 1;
+-- the areas tree's counts, the offices' names and the filters (area, status, flags) read from
+-- one narrow index that covers them all, never from the table (a kilobyte a member)
+CREATE INDEX worklist_filters ON members (
+    area, segment, region, office, case_status, labour_readiness, potentially_unemployed,
+    needs_field_check, returned, reviews_pending, pending, rejected, conflicts, next_due
+) WHERE assigned = 1;
 
 -- search: prefix indexes answer a short prefix from one list instead of merging every term
 -- that starts with it; the area is searchable by the name the list shows (its office). Every

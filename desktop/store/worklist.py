@@ -180,12 +180,15 @@ def text_sets(text: str) -> tuple[list[str], dict[str, str]]:
 
 
 def _column_filters(f: WorklistFilter, today: dt.date) -> tuple[list[str], dict[str, str]]:
+    """Conditions on the members' columns; combined ones keep the planner on the index covering them
+    all (worklist_filters) rather than a one-column index and a table look-up per member."""
     where, params = [], {}
-    for column in ("region", "area", "segment", "case_status", "labour_readiness"):
-        value = getattr(f, column)
-        if value:
-            where.append(f"{column} = :{column}")
-            params[column] = value
+    columns = [c for c in ("region", "area", "segment", "case_status", "labour_readiness") if getattr(f, c)]
+    combined = len(columns) + len(f.flags) > 1
+    for column in columns:
+        off_index = "+" if combined and column in ("case_status", "labour_readiness") else ""
+        where.append(f"{off_index}{column} = :{column}")
+        params[column] = getattr(f, column)
     for flag in sorted(f.flags):
         where.append(FLAGS[flag])
         if ":today" in FLAGS[flag]:
@@ -336,10 +339,11 @@ def fetch_rows(conn: sqlcipher3.Connection, rowids: Iterable[int]) -> dict[int, 
 
 def area_tree(conn: sqlcipher3.Connection) -> list[tuple[str, str, str, int]]:
     """``(region, area, segment, count)`` of assigned members, for the areas/segments tree."""
-    # grouped on the columns themselves, so that the groups stream out of the worklist_tree index
+    # grouped on the columns themselves, in the order of the worklist_filters index, so that the
+    # groups stream out of it; sorted here
     counts: dict[tuple[str, str, str], int] = {}
-    for region, area, segment, n in conn.execute(
-        "SELECT region, area, segment, count(*) FROM members WHERE assigned = 1 GROUP BY region, area, segment"
+    for area, segment, region, n in conn.execute(
+        "SELECT area, segment, region, count(*) FROM members WHERE assigned = 1 GROUP BY area, segment, region"
     ):
         key = (region or "", area or "", segment or "")
         counts[key] = counts.get(key, 0) + n

@@ -58,6 +58,11 @@ TARGETS = {
     "sort p95": ("ms", 150, 500),
     "save one edit p95": ("ms", 20, 20),
     "resident memory": ("MB", 300, 400),
+    # what the query worker spends on each answer (CPU time of its thread): no target, the part of
+    # the figures above that the list's design controls, steadier than wall time on a shared machine
+    "search answer, worker CPU p95": ("ms", None, None),
+    "filter answer, worker CPU p95": ("ms", None, None),
+    "sort answer, worker CPU p95": ("ms", None, None),
 }
 TYPED = [
     "aminata diallo",
@@ -144,6 +149,24 @@ def build(cache: Path, members: int, rebuild: bool) -> None:
             for statement in BEFORE_INDEXES:
                 conn.execute(statement)
         store.close()
+
+
+class TimedWorklist:
+    """The window's worklist reader, timing the CPU its thread spends on each answer."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+        self.cpu: list[float] = []
+
+    def ids(self, conn, f, today=None):
+        started = time.thread_time()
+        answer = self.inner.ids(conn, f, today)
+        self.cpu.append((time.thread_time() - started) * 1000)
+        return answer
+
+    def take(self) -> list[float]:
+        taken, self.cpu = self.cpu, []
+        return taken
 
 
 class PlainWorklist:
@@ -326,10 +349,14 @@ def pass_child(directory: Path, kind: str, rounds: int, texts: int) -> None:
     wait_shown(app, window, watch)
     while window.tree_model.rowCount() <= 1:
         wait_for_events(app)
+    window.worklist = timed_reader = TimedWorklist(window.worklist)
     typed = typed_texts(context)
     keys = keystrokes(app, window, watch, typed[:: max(1, len(typed) // texts)] if texts else typed)
+    key_cpu = timed_reader.take()
     clicks = filter_clicks(app, window, watch)
+    click_cpu = timed_reader.take()
     sorted_ = sorts(app, window, watch, rounds)
+    sort_cpu = timed_reader.take()
     scroll_through(window)
     rss = psutil.Process().memory_info().rss / 2**20
     saved = saves(context)
@@ -343,6 +370,9 @@ def pass_child(directory: Path, kind: str, rounds: int, texts: int) -> None:
                 "sort p95": [p95(sorted_), statistics.median(sorted_), len(sorted_)],
                 "save one edit p95": [p95(saved), statistics.median(saved), len(saved)],
                 "resident memory": [rss, rss, 1],
+                "search answer, worker CPU p95": [p95(key_cpu), statistics.median(key_cpu), len(key_cpu)],
+                "filter answer, worker CPU p95": [p95(click_cpu), statistics.median(click_cpu), len(click_cpu)],
+                "sort answer, worker CPU p95": [p95(sort_cpu), statistics.median(sort_cpu), len(sort_cpu)],
             }
         ),
         flush=True,
@@ -425,7 +455,7 @@ def main() -> int:
         target = targets[column - 1]
         value, median, n = figures["design"][name]
         base = figures["baseline"][name][0]
-        ok = value <= target
+        ok = target is None or value <= target
         failed |= not ok
         note = (
             f"median {median:.1f}, baseline median {figures['baseline'][name][1]:.1f}, {n:.0f} actions"
@@ -434,9 +464,11 @@ def main() -> int:
         )
         if name.startswith("cold"):
             note = f"median of {n:.0f} runs each (fastest {median:.0f} ms)"
+        bound = "—" if target is None else f"≤ {target} {unit}"
+        verdict = "" if target is None else ("yes" if ok else "NO")
         print(
-            f"{name:36} | {'≤ ' + str(target) + ' ' + unit:>9} | {value:7.1f} {unit:2} | {base:7.1f} {unit:2} | "
-            f"{base / value:5.1f}× | {'yes' if ok else 'NO':3} | {note}"
+            f"{name:36} | {bound:>9} | {value:7.1f} {unit:2} | {base:7.1f} {unit:2} | "
+            f"{base / value if value else float('inf'):5.1f}× | {verdict:3} | {note}"
         )
     return 1 if failed else 0
 

@@ -35,8 +35,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from desktop.cases.usecases import Cases
 from desktop.domain.model import ServiceRecord
-from desktop.store.cases import Cases
 from desktop.store.db import Store
 from desktop.store.profile import Profile
 from desktop.store.records import Actor

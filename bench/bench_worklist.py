@@ -152,49 +152,56 @@ def build(cache: Path, members: int, rebuild: bool) -> None:
 
 
 class TimedWorklist:
-    """The window's worklist reader, timing the CPU its thread spends on each answer."""
+    """The CPU the query worker's thread spends on each worklist answer."""
 
-    def __init__(self, inner) -> None:
-        self.inner = inner
+    def __init__(self) -> None:
         self.cpu: list[float] = []
 
-    def ids(self, conn, f, today=None):
+    def time(self, answer, reads, f, today):
         started = time.thread_time()
-        answer = self.inner.ids(conn, f, today)
+        ids = answer(reads, f, today)
         self.cpu.append((time.thread_time() - started) * 1000)
-        return answer
+        return ids
 
     def take(self) -> list[float]:
         taken, self.cpu = self.cpu, []
         return taken
 
 
+TIMED = TimedWorklist()
+
+
 class PlainWorklist:
     """The baseline's answers: one SQL statement each, sorted by SQLite, nothing kept."""
 
-    def ids(self, conn, f, today=None):
+    @staticmethod
+    def ids(reads, f, today):
         from desktop.store.worklist import query_ids
 
-        return query_ids(conn, f, today)
+        return query_ids(reads._conn, f, today)
 
 
 def open_window(directory: Path, kind: str):
-    """QApplication, the profile unlocked with its passphrase, the window shown at 1366×768."""
+    """QApplication, the profile unlocked with its passphrase, the window shown at 1366×768.
+
+    The window's worklist answers go through ``TimedWorklist`` (the baseline's through
+    ``PlainWorklist``), which times the CPU of each on the query worker's thread.
+    """
     from PySide6.QtWidgets import QApplication
 
-    import desktop.ui.main_window as main_window
-    from desktop.app import build_context, build_scheduler
+    from desktop.app import build_context, build_scheduler, build_window
+    from desktop.cases.reads import Reads
+    from desktop.cases.workspace import Workspace
     from desktop.store.profile import ProfileDir, unlock_store
 
-    if kind == "baseline":
-        main_window.WorklistIndex = PlainWorklist
+    answer = PlainWorklist.ids if kind == "baseline" else Reads.worklist_ids
+    Reads.worklist_ids = lambda reads, f, today: TIMED.time(answer, reads, f, today)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     context = build_context(directory)
     profile = ProfileDir(directory, PROFILE_ID).load()
-    context.attach(profile, unlock_store(directory, profile, PASSPHRASE))
+    context.attach(Workspace.open(profile, unlock_store(directory, profile, PASSPHRASE)))
     scheduler = build_scheduler(context)  # never started: the benchmark has no server
-    context.closers.append(scheduler.shutdown)
-    window = main_window.MainWindow(context, scheduler)
+    window = build_window(context, scheduler)
     window.resize(1366, 740)
     window.show()
     return app, context, window
@@ -214,7 +221,7 @@ class PaintWatch:
 
         self.paints = 0
         self._filter = Filter()
-        window.table.viewport().installEventFilter(self._filter)
+        window.worklist.table.viewport().installEventFilter(self._filter)
 
 
 def wait_for_events(app) -> None:
@@ -226,12 +233,12 @@ def wait_for_events(app) -> None:
 
 def wait_shown(app, window, watch: PaintWatch) -> None:
     """Until the newest request's rows are in the model and the view has painted them."""
-    if window.results_current:
+    if window.worklist.results_current:
         return
     painted = watch.paints  # before the answer arrives: its paint may come in the same event batch
-    while not window.results_current:
+    while not window.worklist.results_current:
         wait_for_events(app)
-    if not window.model.rowCount():
+    if not window.worklist.model.rowCount():
         return  # the empty-state page replaces the list: nothing for the list to paint
     while watch.paints == painted:
         wait_for_events(app)
@@ -241,7 +248,7 @@ def timed(app, window, watch, action) -> float | None:
     """Milliseconds from ``action`` to its answer painted; None when it asked for nothing new."""
     t0 = time.perf_counter()
     action()
-    if window.results_current:
+    if window.worklist.results_current:
         return None
     wait_shown(app, window, watch)
     return (time.perf_counter() - t0) * 1000
@@ -251,7 +258,7 @@ def cold_start_child(directory: Path, kind: str) -> None:
     """Runs in a fresh process: prints the moment the first rows are painted."""
     app, context, window = open_window(directory, kind)
     watch = PaintWatch(window)
-    while not (window.model.rowCount() and watch.paints):
+    while not (window.worklist.model.rowCount() and watch.paints):
         wait_for_events(app)
     print(f"painted {time.time():.6f}", flush=True)
     context.close()
@@ -263,20 +270,21 @@ def p95(values: list[float]) -> float:
 
 def typed_texts(context) -> list[str]:
     """The names and places of ``TYPED``, and UINs of the store: whole, and digits from the middle."""
-    uins = [r[0] for r in context.store.conn.execute("SELECT uin FROM members WHERE assigned = 1 LIMIT 3")]
+    uins = [r[0] for r in context.workspace.store.conn.execute("SELECT uin FROM members WHERE assigned = 1 LIMIT 3")]
     return [*TYPED, *uins, *(u[3:8] for u in uins)]
 
 
 def keystrokes(app, window, watch, texts: list[str]) -> list[float]:
     times = []
+    search = window.worklist.search
     for text in texts:
-        window.search.clear()
+        search.clear()
         wait_shown(app, window, watch)
         for i in range(1, len(text) + 1):
-            took = timed(app, window, watch, lambda i=i, text=text: window.search.setText(text[:i]))
+            took = timed(app, window, watch, lambda i=i, text=text: search.setText(text[:i]))
             if took is not None:  # a first letter does not search: nothing to repaint
                 times.append(took)
-    window.search.clear()
+    search.clear()
     wait_shown(app, window, watch)
     return times
 
@@ -284,15 +292,16 @@ def keystrokes(app, window, watch, texts: list[str]) -> list[float]:
 def filter_clicks(app, window, watch) -> list[float]:
     """Areas of the tree, then flag and status filters, each clicked on and off."""
     times = []
-    tree = window.tree_model
+    panel = window.filters
+    tree = panel.tree_model
     areas = [tree.index(a, 0, tree.index(r, 0)) for r in range(1, tree.rowCount()) for a in range(2)]
     for index in [i for i in areas if i.isValid()][:6]:
-        times.append(timed(app, window, watch, lambda index=index: window.tree.setCurrentIndex(index)))
-    times.append(timed(app, window, watch, lambda: window.tree.setCurrentIndex(tree.index(0, 0))))
-    for box in window.flag_boxes.values():
+        times.append(timed(app, window, watch, lambda index=index: panel.tree.setCurrentIndex(index)))
+    times.append(timed(app, window, watch, lambda: panel.tree.setCurrentIndex(tree.index(0, 0))))
+    for box in panel.flag_boxes.values():
         for state in (True, False):
             times.append(timed(app, window, watch, lambda box=box, state=state: box.setChecked(state)))
-    for combo in (window.status_combo, window.readiness_combo):
+    for combo in (panel.status_combo, panel.readiness_combo):
         for i in [*range(1, min(combo.count(), 4)), 0]:
             times.append(timed(app, window, watch, lambda combo=combo, i=i: combo.setCurrentIndex(i)))
     return [t for t in times if t is not None]
@@ -309,10 +318,10 @@ def sorts(app, window, watch, rounds: int) -> list[float]:
             if sort_key is None:
                 continue
             for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
-                took = timed(app, window, watch, lambda c=column, o=order: window.table.sortByColumn(c, o))
+                took = timed(app, window, watch, lambda c=column, o=order: window.worklist.table.sortByColumn(c, o))
                 if took is not None:
                     times.append(took)
-    window.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    window.worklist.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     wait_shown(app, window, watch)
     return times
 
@@ -320,7 +329,8 @@ def sorts(app, window, watch, rounds: int) -> list[float]:
 def saves(context, n: int = 200) -> list[float]:
     from desktop.domain.model import EmploymentVerification
 
-    ids = [r[0] for r in context.store.conn.execute("SELECT id FROM members ORDER BY random() LIMIT ?", (n,))]
+    workspace = context.workspace
+    ids = [r[0] for r in workspace.store.conn.execute("SELECT id FROM members ORDER BY random() LIMIT ?", (n,))]
     today = context.today().isoformat()
     times = []
     for member_id in ids:
@@ -328,16 +338,17 @@ def saves(context, n: int = 200) -> list[float]:
             member_id=member_id, employment_status="2", source="self_declared", verified_on=today
         )
         t0 = time.perf_counter()
-        context.cases.create(entity)
+        workspace.cases.create(entity)
         times.append((time.perf_counter() - t0) * 1000)
     return times
 
 
 def scroll_through(window) -> None:
-    rows = window.model.rowCount()
+    model, table = window.worklist.model, window.worklist.table
+    rows = model.rowCount()
     for row in [*list(range(0, rows, max(1, rows // 400))), rows - 1]:
-        window.table.scrollTo(window.model.index(row, 0))
-        window.table.viewport().repaint()
+        table.scrollTo(model.index(row, 0))
+        table.viewport().repaint()
 
 
 def pass_child(directory: Path, kind: str, rounds: int, texts: int) -> None:
@@ -347,16 +358,16 @@ def pass_child(directory: Path, kind: str, rounds: int, texts: int) -> None:
     app, context, window = open_window(directory, kind)
     watch = PaintWatch(window)
     wait_shown(app, window, watch)
-    while window.tree_model.rowCount() <= 1:
+    while window.filters.tree_model.rowCount() <= 1:
         wait_for_events(app)
-    window.worklist = timed_reader = TimedWorklist(window.worklist)
     typed = typed_texts(context)
+    TIMED.take()
     keys = keystrokes(app, window, watch, typed[:: max(1, len(typed) // texts)] if texts else typed)
-    key_cpu = timed_reader.take()
+    key_cpu = TIMED.take()
     clicks = filter_clicks(app, window, watch)
-    click_cpu = timed_reader.take()
+    click_cpu = TIMED.take()
     sorted_ = sorts(app, window, watch, rounds)
-    sort_cpu = timed_reader.take()
+    sort_cpu = TIMED.take()
     scroll_through(window)
     rss = psutil.Process().memory_info().rss / 2**20
     saved = saves(context)

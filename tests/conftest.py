@@ -7,11 +7,13 @@ marked ``keyring``, under CI's own D-Bus session.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from pathlib import Path
 
 import pytest
 
 from desktop.cases.usecases import Cases
+from desktop.domain.model import Assignment, Member
 from desktop.domain.synthetic import change_records
 from desktop.store.profile import Profile, create_store
 from desktop.store.records import Actor
@@ -31,6 +33,26 @@ def fill(store, n_members: int, seed: int = 1) -> list[dict]:
     for start in range(0, len(records), 2000):
         apply_page(store, "SR", records[start : start + 2000], start + 2000, "test-epoch")
     return records
+
+
+def listed(records: list[dict]) -> tuple[dict[str, Member], dict[str, Assignment]]:
+    """The members on the worklist (those with an assignment) and their assignments, by member id."""
+    assignments = {
+        r["entity_id"]: Assignment.from_data(r["entity_id"], r["data"])
+        for r in records
+        if r["entity_type"] == "Assignment"
+    }
+    members = {
+        r["entity_id"]: Member.from_dci(r["entity_id"], r["data"])
+        for r in records
+        if r["entity_type"] == "Member" and r["entity_id"] in assignments
+    }
+    return members, assignments
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form, as the search index compares words."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
 @pytest.fixture

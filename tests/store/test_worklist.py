@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -18,14 +17,9 @@ from desktop.domain.synthetic import change_records
 from desktop.store import replica
 from desktop.store.profile import ProfileDir, unlock_store
 from desktop.store.worklist import FLAGS, SORTS, WorklistFilter, WorklistIndex, area_tree, query_ids
-from tests.conftest import PASSPHRASE, TODAY, fill
+from tests.conftest import PASSPHRASE, TODAY, fill, fold, listed
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form, as the search index compares words."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
 def terms(member: Member, assignment: Assignment) -> list[str]:
@@ -52,18 +46,7 @@ def loop_search(population, text: str) -> set[str]:
 
 @pytest.fixture
 def population(store):
-    records = fill(store, 400)
-    assignments = {
-        r["entity_id"]: Assignment.from_data(r["entity_id"], r["data"])
-        for r in records
-        if r["entity_type"] == "Assignment"
-    }
-    members = {
-        r["entity_id"]: Member.from_dci(r["entity_id"], r["data"])
-        for r in records
-        if r["entity_type"] == "Member" and r["entity_id"] in assignments
-    }
-    return members, assignments
+    return listed(fill(store, 400))
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import logging
-import unicodedata
 from dataclasses import dataclass
 
 import pytest
@@ -15,13 +14,13 @@ import sqlcipher3
 
 from desktop.cases.reads import Reads
 from desktop.cases.workspace import Workspace
-from desktop.domain.model import Assignment, Member
 from desktop.store.records import write_record
 from desktop.sync.transport import RetryPolicy
 from desktop.ui.context import Context
 from desktop.ui.settings import Settings
 from desktop.ui.tasks import Workbench, WriteQueue
-from tests.conftest import TODAY, fill
+from tests.conftest import TODAY, fill, listed
+from tests.conftest import fold as fold  # the UI tests compare text as the search index folds it
 
 N_MEMBERS = 600
 #: a test that loses the server gives up at once
@@ -36,27 +35,11 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(pytest.mark.qt_log_ignore("does not support propagateSizeHints"))
 
 
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form, as the search index compares words."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
-
-
 @pytest.fixture
 def population(store):
     """The generated records, applied to ``store``; the members on the worklist (those with an
     assignment) and their assignments, by member id."""
-    records = fill(store, N_MEMBERS)
-    assignments = {
-        r["entity_id"]: Assignment.from_data(r["entity_id"], r["data"])
-        for r in records
-        if r["entity_type"] == "Assignment"
-    }
-    members = {
-        r["entity_id"]: Member.from_dci(r["entity_id"], r["data"])
-        for r in records
-        if r["entity_type"] == "Member" and r["entity_id"] in assignments
-    }
-    return members, assignments
+    return listed(fill(store, N_MEMBERS))
 
 
 @pytest.fixture

@@ -404,6 +404,7 @@ def cold_starts(dirs: dict[str, Path], runs: int) -> dict[str, list[float]]:
             out = child(["--child", "cold", "--dir", str(directory), "--kind", kind])
             painted = float(next(line for line in out.splitlines() if line.startswith("painted")).split()[1])
             times[kind].append((painted - t0) * 1000)
+            print(f"  {kind} cold start: {times[kind][-1]:.0f} ms", flush=True)
     return times
 
 
@@ -449,6 +450,7 @@ def main() -> int:
                 ["--child", "pass", "--dir", str(directory), "--kind", kind, "--rounds", rounds, "--texts", texts]
             )
             passes[kind].append(json.loads(next(line for line in out.splitlines() if line.startswith("figures"))[8:]))
+            print(f"  {kind} pass: {json.dumps(passes[kind][-1])}", flush=True)
     figures: dict[str, dict[str, list[float]]] = {}
     for kind, runs in passes.items():
         figures[kind] = {name: [statistics.median(r[name][i] for r in runs) for i in range(3)] for name in runs[0]}

@@ -186,66 +186,96 @@ def build_context(data_dir: Path):
     return Context(data_dir=Path(data_dir), settings=Settings(Path(data_dir) / "settings.ini"))
 
 
-def start_demo(data_dir: Path, members: int, profile_id: str, today: Callable = dt.date.today):
-    """The demo's server and profile; runs on a worker thread (seeding and sign-in take a while).
-
-    The sandbox keeps its data in ``demo-sandbox`` and listens on a free port each run. The demo
-    counselor signs in through the same online sign-in as anyone; a demo profile made against
-    this sandbox earlier is reopened instead (pointed at today's port, its refresh token still
-    valid), so work done in the demo is kept. A profile left from a sandbox that was since
-    deleted belongs to nobody and is removed. Returns ``(sandbox, workspace)``.
-    """
+def start_demo_server(data_dir: Path, members: int):
+    """The demo's server, on a worker thread (seeding takes a while): the sandbox keeps its data in
+    ``demo-sandbox`` and listens on a free port each run. Returns ``(sandbox, reused)``, ``reused``
+    when its data was made by an earlier run (so profiles made against it are still good)."""
     from sandbox.server import Sandbox
 
+    sandbox_dir = Path(data_dir) / "demo-sandbox"
+    reused = sandbox_dir.is_dir()
+    return Sandbox(sandbox_dir, members=members, port=0).start(), reused
+
+
+def open_demo_account(
+    data_dir: Path, server_url: str, user: str, profile_id: str, reused: bool, today: Callable = dt.date.today
+):
+    """Sign a demo account in; runs on a worker thread.
+
+    Each account signs in through the same online sign-in as anyone. A profile the account made
+    against this demo's data earlier is reopened instead (pointed at today's port, its refresh
+    token still valid), so work done in the demo is kept. A profile left from a demo server that
+    was since deleted belongs to nobody and is removed.
+    """
     from .cases.workspace import Workspace
     from .store.profile import ProfileDir, unlock_store
     from .sync.session import sign_in as online_sign_in
 
-    sandbox_dir = Path(data_dir) / "demo-sandbox"
-    reused = sandbox_dir.is_dir()
-    sandbox = Sandbox(sandbox_dir, members=members, port=0).start()
-    try:
-        pdir = ProfileDir(data_dir, profile_id) if profile_id else None
-        if reused and pdir is not None and pdir.json_path.exists():
-            profile = pdir.load()
-            profile.server_url = sandbox.url
-            store = unlock_store(data_dir, profile, DEMO_PASSPHRASE)
-            pdir.save(profile)
-            return sandbox, Workspace.open(profile, store, today)
-        if pdir is not None:
-            pdir.wipe()
-        profile, store = online_sign_in(
-            data_dir, sandbox.url, DEMO_USER, DEMO_PASSWORD, passphrase=DEMO_PASSPHRASE, device_name="Field Desk demo"
-        )
-        return sandbox, Workspace.open(profile, store, today)
-    except BaseException:
-        sandbox.stop()
-        raise
+    pdir = ProfileDir(data_dir, profile_id) if profile_id else None
+    if reused and pdir is not None and pdir.json_path.exists():
+        profile = pdir.load()
+        profile.server_url = server_url
+        store = unlock_store(data_dir, profile, DEMO_PASSPHRASE)
+        pdir.save(profile)
+        return Workspace.open(profile, store, today)
+    if pdir is not None:
+        pdir.wipe()
+    profile, store = online_sign_in(
+        data_dir, server_url, user, DEMO_PASSWORD, passphrase=DEMO_PASSPHRASE, device_name="Field Desk demo"
+    )
+    return Workspace.open(profile, store, today)
 
 
 def open_demo(context, members: int, shown: Callable | None = None):
-    """Start the demo without blocking: a busy dialog while the sandbox starts and the counselor
-    signs in, then the main window, whose first sync fills the worklist. ``shown(window)`` hears
-    of the window. Returns the dialog."""
+    """Start the demo without blocking: a busy dialog while the server starts, then the demo's
+    sign-in with its accounts (counselor, case manager, supervisor, planner), then the main
+    window, whose first sync fills the worklist. "Switch user" and signing out come back to the
+    accounts; the server runs until the application ends. ``shown(window)`` hears of each window.
+    Returns the busy dialog, which holds the demo's current sign-in dialog and window."""
     from .ui.startup import StartupDialog
 
-    data_dir, profile_id = context.data_dir, context.settings.get("demo/profile")
-    today = context.today
-    dialog = StartupDialog(lambda: start_demo(data_dir, members, profile_id, today), context.tasks)
+    dialog = StartupDialog(lambda: start_demo_server(context.data_dir, members), context.tasks)
+
+    def offer_accounts(server_url: str, reused: bool) -> None:
+        def opened(window) -> None:
+            dialog.window = window
+            window.sessionEnded.connect(lambda: offer_accounts(server_url, True))
+            if shown is not None:
+                shown(window)
+
+        dialog.accounts = choose_demo_account(context, server_url, reused, opened)
 
     def ready(result) -> None:
-        sandbox, workspace = result
-        context.closers.append(sandbox.stop)
-        context.attach(workspace)
+        sandbox, reused = result
+        context.at_exit.append(sandbox.stop)
         context.demo = True
-        context.settings.set("demo/profile", workspace.profile.profile_id)
-        window = open_main_window(context, network=False)
-        if shown is not None:
-            shown(window)
+        offer_accounts(sandbox.url, reused)
 
     dialog.ready.connect(ready)
     dialog.show()
     return dialog
+
+
+def choose_demo_account(context, server_url: str, reused: bool, opened: Callable):
+    """The demo's sign-in: its accounts listed; the chosen one opens in the main window."""
+    from .ui.demo import DemoSignInDialog
+
+    profiles = context.settings.get("demo/profiles")
+    today = context.today
+
+    def sign_in(user: str):
+        return open_demo_account(context.data_dir, server_url, user, profiles.get(user, ""), reused, today)
+
+    chooser = DemoSignInDialog(sign_in, context.tasks)
+
+    def signed_in(workspace) -> None:
+        context.attach(workspace)
+        context.settings.set("demo/profiles", {**profiles, workspace.profile.user: workspace.profile.profile_id})
+        opened(open_main_window(context, network=False))
+
+    chooser.signedIn.connect(signed_in)
+    chooser.show()
+    return chooser
 
 
 def build_scheduler(context, **engine_options):

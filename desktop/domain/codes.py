@@ -179,6 +179,7 @@ ROLE = _codes(
     ("counselor", QT_TRANSLATE_NOOP("Codes", "Employment counselor")),
     ("caseworker", QT_TRANSLATE_NOOP("Codes", "Social case manager")),
     ("supervisor", QT_TRANSLATE_NOOP("Codes", "Supervisor")),
+    ("planner", QT_TRANSLATE_NOOP("Codes", "Planner")),
 )
 #: which plan items a role owns by default
 ROLE_OWNER = {"counselor": "employment", "caseworker": "social", "supervisor": "employment"}

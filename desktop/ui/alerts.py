@@ -34,6 +34,7 @@ from .. import resources
 from ..cases.reads import MemberBrief
 from ..domain import codes
 from ..domain.model import OutreachMessage
+from .help import add_f1
 from .labels import code_label, heading
 from .tasks import Changes, Workbench, failure_text
 
@@ -293,6 +294,7 @@ class AlertDialog(QDialog):
     def __init__(self, bench: Workbench, member_ids: list[str], parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(translate("Alerts", "Send a programme alert"))
+        add_f1(self, "alerts")
         self.composer = AlertComposer(bench, member_ids, self)
         self.composer.close_button.clicked.connect(self.reject)
         layout = QVBoxLayout(self)

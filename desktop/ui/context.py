@@ -29,6 +29,8 @@ class Context:
     workspace: Workspace | None = None
     demo: bool = False
     closers: list[Callable[[], None]] = field(default_factory=list)
+    #: what outlives a session (the demo's server, between its accounts), stopped last at exit
+    at_exit: list[Callable[[], None]] = field(default_factory=list)
     #: one-off background work (sign-in, sign-out, the demo's start), waited for before the store closes
     tasks: Tasks = field(default_factory=Tasks)
 
@@ -51,7 +53,15 @@ class Context:
         if self.tasks.running:
             log.info("waiting for %d background task(s) before closing the store", self.tasks.running)
         self.tasks.wait()
+        self.end_session()
+        while self.at_exit:
+            self.at_exit.pop()()
+        self.settings.sync()
+
+    def end_session(self) -> None:
+        """Let go of the signed-in profile (its workers stopped first); it stays on this device."""
+        self.stop_workers()
+        self.tasks.wait()
         if self.workspace is not None:
             self.workspace.close()
             self.workspace = None
-        self.settings.sync()

@@ -93,6 +93,12 @@ class FilterPanel(QWidget):
         layout.addWidget(box)
         self.setMinimumWidth(170)
 
+    def focus_areas(self) -> None:
+        self.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_filters(self) -> None:
+        self.status_combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def focus_chain(self) -> list[QWidget]:
         """The panel's widgets in tab order."""
         return [self.tree, self.status_combo, self.readiness_combo, *self.flag_boxes.values()]

@@ -10,13 +10,20 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QLabel
 
-SYNC_COLORS = {"synced": "#2e7d32", "pending": "#ef8f00", "rejected": "#c62828", "conflict": "#6a1b9a"}
-FLAG_COLORS = {"potentially_unemployed": "#1565c0", "needs_field_check": "#ef8f00", "returned": "#c62828"}
+#: colours of states and badges, each at least 4.5:1 against white and the window's grey (WCAG AA for
+#: text), as ``tests/ui/test_accessibility.py`` computes
+SYNC_COLORS = {"synced": "#1e7b34", "pending": "#a85400", "rejected": "#c62828", "conflict": "#6a1b9a"}
+FLAG_COLORS = {"potentially_unemployed": "#1565c0", "needs_field_check": "#a85400", "returned": "#c62828"}
 OVERDUE_COLOR = "#c62828"
+ERROR_COLOR = "#c62828"
+#: secondary text (hints, empty states): still 4.5:1 on the window's grey
+MUTED_COLOR = "#595959"
+#: the flag badges, in the order they are drawn
+FLAG_BADGES = ("potentially_unemployed", "needs_field_check", "returned")
 
 
 def code_label(table: dict[str, str], value: str | None) -> str:
@@ -109,30 +116,41 @@ def sync_icon(state: str) -> QIcon:
     return QIcon(_glyph(kind, SYNC_COLORS[state], 14))
 
 
+BADGE_SIZE = 16
+
+
+@cache
+def badge_pixmap(flag: str) -> QPixmap:
+    """The badge of one flag (U, V or R, translated) as the worklist draws it."""
+    tr = QCoreApplication.translate
+    letter = {
+        "potentially_unemployed": tr("Worklist", "U", "badge: potentially unemployed"),
+        "needs_field_check": tr("Worklist", "V", "badge: verify at visit"),
+        "returned": tr("Worklist", "R", "badge: returned by supervisor"),
+    }[flag]
+    return _glyph(letter, FLAG_COLORS[flag], BADGE_SIZE)
+
+
 @cache
 def flags_pixmap(potentially_unemployed: bool, needs_field_check: bool, returned: bool) -> QPixmap:
     """A badge per flag set (U, V, R), each in its own slot so they line up down the column.
 
     A pixmap, not an icon: the view then draws it at its own size instead of the icon size.
     """
-    tr = QCoreApplication.translate
-    badges = [
-        (on, letter, FLAG_COLORS[key])
-        for on, letter, key in (
-            (potentially_unemployed, tr("Worklist", "U", "badge: potentially unemployed"), "potentially_unemployed"),
-            (needs_field_check, tr("Worklist", "V", "badge: verify at visit"), "needs_field_check"),
-            (returned, tr("Worklist", "R", "badge: returned by supervisor"), "returned"),
-        )
-    ]
-    size, gap = 16, 3
+    size, gap = BADGE_SIZE, 3
     pix = QPixmap(3 * size + 2 * gap, size)
     pix.fill(Qt.GlobalColor.transparent)
     p = QPainter(pix)
-    for i, (on, letter, color) in enumerate(badges):
+    for i, (key, on) in enumerate(zip(FLAG_BADGES, (potentially_unemployed, needs_field_check, returned), strict=True)):
         if on:
-            p.drawPixmap(i * (size + gap), 0, _glyph(letter, color, size))
+            p.drawPixmap(i * (size + gap), 0, badge_pixmap(key))
     p.end()
     return pix
+
+
+def number(n: int) -> str:
+    """A count as the interface's language writes it (1,168 in English, 1 168 in French)."""
+    return QLocale().toString(n)
 
 
 def heading(text: str = "", scale: float = 1.3) -> QLabel:

@@ -21,12 +21,15 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QSplitter, QWidget
 
 from ..cases.reads import Reads, WorklistFilter
+from ..domain import codes
 from .alerts import AlertDialog
 from .context import Context
 from .controller import SessionController
 from .error_dialog import known_message
 from .exports import export_worklist_csv
 from .filter_panel import FilterPanel
+from .help import set_topic, show_help
+from .labels import code_label
 from .record_view import RecordView
 from .settings_dialog import SettingsDialog
 from .sync_panel import SyncPanel
@@ -45,6 +48,9 @@ class MainWindow(QMainWindow):
 
     #: the worklist was written to a CSV file: (path, rows)
     exported = Signal(str, int)
+    #: the session ended (signed out, switched user, device removed), just before the window closes:
+    #: the demo offers its accounts again
+    sessionEnded = Signal()
 
     def __init__(self, context: Context, controller: SessionController, parent: QWidget | None = None):
         super().__init__(parent)
@@ -54,6 +60,8 @@ class MainWindow(QMainWindow):
         self.bench = controller.bench
         self.queries = controller.queries
         self.signed_out = False
+        #: closed to let another demo account in (the profile stays on this device)
+        self.switched = False
         self.queries.done.connect(self._on_result)
         self.queries.failed.connect(self._on_failure)
         controller.queue.changed.connect(self.refresh)
@@ -61,12 +69,21 @@ class MainWindow(QMainWindow):
         controller.signOutFailed.connect(self._sign_out_failed)
         controller.wiped.connect(self._on_wiped)
 
-        profile = context.workspace.profile
-        self.setWindowTitle(self.tr("Field Desk — %1").replace("%1", profile.display_name or profile.user))
+        self.setWindowTitle(self.title())
         self._build()
         controller.stopped.connect(self.worklist.forget_rows)
         self._restore_state()
         self.refresh_all()
+
+    def title(self) -> str:
+        """The person and their role, in the interface's language. A demo account is no person:
+        its role is its name."""
+        profile = self.context.workspace.profile
+        role = code_label(codes.ROLE, profile.role)
+        if self.context.demo:
+            return self.tr("Field Desk demo — %1").replace("%1", role or profile.user)
+        who = profile.display_name or profile.user
+        return self.tr("Field Desk — %1").replace("%1", f"{who} ({role})" if role else who)
 
     # --- building ----------------------------------------------------------------------------
 
@@ -79,6 +96,8 @@ class MainWindow(QMainWindow):
         self.worklist.clearRequested.connect(self.clear_filters)
         self.record = RecordView(self.bench)
         self.record.setMinimumWidth(420)
+        for part, topic in ((self.filters, "worklist"), (self.worklist, "worklist"), (self.record, "record")):
+            set_topic(part, topic)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -97,8 +116,6 @@ class MainWindow(QMainWindow):
 
         self._build_sync_dock()
         self._build_menus()
-        QShortcut(QKeySequence.StandardKey.Find, self, self.worklist.focus_search)
-        QShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L), self, self.worklist.focus_list)
         QShortcut(
             QKeySequence(Qt.Key.Key_Escape),
             self.worklist.search,
@@ -113,6 +130,7 @@ class MainWindow(QMainWindow):
         self.sync_panel = SyncPanel(self.context, self.scheduler, self.controller.queue.run, self.controller.reads)
         self.sync_panel.openMember.connect(self.open_member)
         self.sync_panel.signOutRequested.connect(self.sign_out)
+        set_topic(self.sync_panel, "sync")
         self.sync_dock = QDockWidget(self.tr("Sync"), self)
         self.sync_dock.setObjectName("syncDock")
         self.sync_dock.setWidget(self.sync_panel)
@@ -147,8 +165,32 @@ class MainWindow(QMainWindow):
         )
         self._action(file_menu, self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences)
         file_menu.addSeparator()
+        if self.context.demo:
+            self.switch_action = self._action(
+                file_menu,
+                self.tr("S&witch user…"),
+                self.switch_user,
+                QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_U),
+                self.tr("Go back to the demo's accounts; nothing is removed"),
+            )
         self._action(file_menu, self.tr("Sign &out…"), self.sign_out)
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        view_menu = bar.addMenu(self.tr("&View"))
+        for text, slot, key in (
+            (self.tr("&Search the list"), self.worklist.focus_search, QKeySequence.StandardKey.Find),
+            (self.tr("The &list"), self.worklist.focus_list, QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L)),
+            (
+                self.tr("&Areas and segments"),
+                self.filters.focus_areas,
+                QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_1),
+            ),
+            (
+                self.tr("Show &only filters"),
+                self.filters.focus_filters,
+                QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_2),
+            ),
+        ):
+            self._action(view_menu, text, slot, key)
         member_menu = bar.addMenu(self.tr("&Member"))
         member_menu.addMenu(self.record.new_menu)
         self._action(
@@ -171,6 +213,15 @@ class MainWindow(QMainWindow):
         toggle.setText(self.tr("Sync &panel"))
         toggle.setShortcut(QKeySequence(Qt.Key.Key_F6))
         sync_menu.addAction(toggle)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_action = self._action(
+            help_menu,
+            self.tr("&Help for this screen"),
+            lambda: show_help(self),
+            QKeySequence.StandardKey.HelpContents,
+        )
+        self._action(help_menu, self.tr("&Legend: badges and sync states"), lambda: show_help(self, "legend"))
+        self._action(help_menu, self.tr("&Keyboard shortcuts"), lambda: show_help(self, "shortcuts"))
 
     # --- user actions ---------------------------------------------------------------------------
 
@@ -283,8 +334,16 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Signing out…"))
         self.controller.sign_out(Path(export_to) if export_to else None)
 
+    def switch_user(self) -> None:
+        """The demo: stop this session (its profile stays on the device) and offer the accounts again."""
+        self.switched = True
+        self.context.end_session()
+        self.sessionEnded.emit()
+        self.close()
+
     def _signed_out(self) -> None:
         self.signed_out = True
+        self.sessionEnded.emit()
         self.close()
 
     def _sign_out_failed(self, exc: Exception) -> None:
@@ -333,6 +392,7 @@ class MainWindow(QMainWindow):
             ),
         )
         self.signed_out = True
+        self.sessionEnded.emit()
         self.close()
 
     # --- reacting -----------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ..cases.reads import MemberFile, RecordEntry
 from ..domain import codes, rules
 from .forms import FORMS, FormDialog
+from .help import set_topic
 from .labels import FLAG_COLORS, SYNC_COLORS, code_label, heading
 from .plan_editor import PlanEditor
 from .reviews import ReviewList
@@ -100,6 +101,7 @@ class RecordView(QWidget):
         head.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.plan = PlanEditor(bench, member_id)
+        set_topic(self.plan, "plan")
         self.plan.changed.connect(self._after_change)
         self.tabs = QTabWidget()
         self.overview = self._page(translate("RecordView", "&Overview"))
@@ -109,6 +111,7 @@ class RecordView(QWidget):
         self.reviews: ReviewList | None = None
         if bench.cases.actor.role == "supervisor":
             self.reviews = ReviewList(bench)
+            set_topic(self.reviews, "reviews")
             self.reviews.changed.connect(self._after_change)
             self.tabs.addTab(self.reviews, translate("RecordView", "Re&views"))
         layout = QVBoxLayout(self)

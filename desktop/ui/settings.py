@@ -51,8 +51,8 @@ SETTINGS: dict[str, Setting] = {
         LANGUAGE,
         #: the profile signed in last, offered first at sign-in
         Setting("last_profile", str, ""),
-        #: the profile the demo signed in with, reopened by the next ``--demo``
-        Setting("demo/profile", str, ""),
+        #: the profiles the demo's accounts signed in with (user → profile id), reopened by the next ``--demo``
+        Setting("demo/profiles", dict, {}),
         Setting("window/geometry", bytes, b""),
         #: the widths of the window's three panes (filters, worklist, record)
         Setting("window/panes", bytes, b""),
@@ -70,8 +70,19 @@ def _v1_panes_belong_to_the_window(qs: QSettings) -> None:
         qs.remove("worklist/splitter")
 
 
+def _v2_the_demo_has_a_profile_per_account(qs: QSettings) -> None:
+    """The demo had one account, the counselor; it now offers every role, each with its profile."""
+    if qs.contains("demo/profile"):
+        old = str(qs.value("demo/profile") or "")
+        qs.setValue("demo/profiles", {"counselor": old} if old else {})
+        qs.remove("demo/profile")
+
+
 #: the steps that bring a file from version ``n - 1`` to ``n``, in order
-UPGRADES: tuple[Callable[[QSettings], None], ...] = (_v1_panes_belong_to_the_window,)
+UPGRADES: tuple[Callable[[QSettings], None], ...] = (
+    _v1_panes_belong_to_the_window,
+    _v2_the_demo_has_a_profile_per_account,
+)
 VERSION = len(UPGRADES)
 
 

@@ -25,6 +25,7 @@ from ..cases.errors import StoreError, WrongKeyError
 from ..cases.workspace import Workspace
 from .background import Tasks
 from .error_dialog import known_message
+from .help import add_f1
 
 MIN_PASSPHRASE = 8
 
@@ -63,6 +64,7 @@ class SignInDialog(QDialog):
         self.workspace: Workspace | None = None
         self._secure = accounts.keyring_available()
         self.setWindowTitle(self.tr("Field Desk: sign in"))
+        add_f1(self, "signin")
         self.setMinimumWidth(460)
         self.tabs = QTabWidget()
         self.profiles = accounts.profiles()

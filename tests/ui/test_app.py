@@ -6,11 +6,12 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import app
 from desktop.store.errors import DiskFullError
 from desktop.ui.context import Context
+from desktop.ui.demo import DemoSignInDialog
 from desktop.ui.error_dialog import BugReportDialog
 from desktop.ui.settings import Settings
 
@@ -85,6 +86,32 @@ def test_excepthook_shows_a_known_problem_as_its_plain_message(qtbot, tmp_path, 
     box.reject()
 
 
+def demo_chooser(qtbot) -> DemoSignInDialog:
+    """The demo's sign-in once it is on screen (a new one after each switch or sign-out)."""
+    found: list[DemoSignInDialog] = []
+
+    def visible() -> bool:
+        found[:] = [w for w in QApplication.topLevelWidgets() if isinstance(w, DemoSignInDialog) and w.isVisible()]
+        return bool(found)
+
+    qtbot.waitUntil(visible, timeout=60000)
+    qtbot.addWidget(found[0])
+    return found[0]
+
+
+def wait_synced(qtbot, windows: list, count: int):
+    qtbot.waitUntil(
+        lambda: (
+            len(windows) == count
+            and windows[-1].scheduler.state == "up_to_date"
+            and windows[-1].worklist.model.rowCount() > 0
+        ),
+        timeout=30000,
+    )
+    qtbot.addWidget(windows[-1])
+    return windows[-1]
+
+
 def test_demo_starts_its_server_signs_in_syncs_and_reopens_the_same_profile_next_time(qtbot, tmp_path):
     def start_demo() -> tuple[str, str, int]:
         ctx = Context(data_dir=tmp_path, settings=Settings(tmp_path / "settings.ini"))
@@ -92,18 +119,9 @@ def test_demo_starts_its_server_signs_in_syncs_and_reopens_the_same_profile_next
         dialog = app.open_demo(ctx, 60, windows.append)
         qtbot.addWidget(dialog)
         try:
-            qtbot.waitUntil(
-                lambda: (
-                    bool(windows)
-                    and windows[0].scheduler.state == "up_to_date"
-                    and windows[0].worklist.model.rowCount() > 0
-                ),
-                timeout=30000,
-            )
-            window = windows[0]
-            qtbot.addWidget(window)
+            demo_chooser(qtbot).choose("counselor")
+            window = wait_synced(qtbot, windows, 1)
             assert "Field Desk" in window.windowTitle()
-            assert window.sync_status.state.text() == "Up to date"
             return ctx.workspace.profile.profile_id, ctx.workspace.actor.role, window.bench.reads.status()["assigned"]
         finally:
             ctx.close()
@@ -111,3 +129,58 @@ def test_demo_starts_its_server_signs_in_syncs_and_reopens_the_same_profile_next
     profile_id, role, assigned = start_demo()
     assert role == "counselor" and assigned > 0
     assert start_demo() == (profile_id, role, assigned)
+
+
+def test_the_demo_lists_every_role_switches_user_and_signs_out_back_to_its_accounts(qtbot, tmp_path):
+    ctx = Context(data_dir=tmp_path, settings=Settings(tmp_path / "settings.ini"))
+    windows: list = []
+    startup = app.open_demo(ctx, 60, windows.append)
+    qtbot.addWidget(startup)
+    try:
+        chooser = demo_chooser(qtbot)
+        assert chooser.users() == ["counselor", "caseworker", "supervisor", "planner"]
+        shown = [chooser.accounts.item(row).text() for row in range(chooser.accounts.count())]
+        for role in ("Employment counselor", "Social case manager", "Supervisor", "Planner"):
+            assert any(text.startswith(role) for text in shown), role
+        chooser.choose("supervisor")
+        supervisor = wait_synced(qtbot, windows, 1)
+        assert ctx.workspace.actor.role == "supervisor"
+        assert supervisor.windowTitle() == "Field Desk demo — Supervisor"
+        assert supervisor.record.reviews is not None, "a supervisor's record has the Reviews tab"
+
+        supervisor.switch_action.trigger()
+        chooser = demo_chooser(qtbot)
+        assert not supervisor.isVisible() and ctx.workspace is None and ctx.closers == []
+        supervisor_profile = ctx.settings.get("demo/profiles")["supervisor"]
+        assert (tmp_path / "profiles" / supervisor_profile).is_dir(), "switching removes nothing"
+
+        chooser.choose("counselor")
+        counselor = wait_synced(qtbot, windows, 2)
+        assert ctx.workspace.actor.role == "counselor"
+        with qtbot.waitSignal(counselor.controller.signedOut, timeout=20000):
+            counselor._sign_out_now(export=False)
+        chooser = demo_chooser(qtbot)
+        assert not counselor.isVisible()
+        assert not (tmp_path / "profiles" / ctx.settings.get("demo/profiles")["counselor"]).exists()
+
+        chooser.choose("supervisor")
+        wait_synced(qtbot, windows, 3)
+        assert ctx.workspace.profile.profile_id == supervisor_profile, "the supervisor's profile is reopened"
+    finally:
+        ctx.close()
+
+
+def test_a_demo_account_the_server_does_not_have_says_so_in_place(qtbot, tmp_path):
+    """The planner comes with the hub; until its server has the account, signing in says why."""
+    ctx = Context(data_dir=tmp_path, settings=Settings(tmp_path / "settings.ini"))
+    windows: list = []
+    startup = app.open_demo(ctx, 60, windows.append)
+    qtbot.addWidget(startup)
+    try:
+        chooser = demo_chooser(qtbot)
+        chooser.choose("planner")
+        qtbot.waitUntil(lambda: chooser.error.isVisible(), timeout=20000)
+        assert "planner" in chooser.error.text()
+        assert chooser.isVisible() and chooser.buttons.isEnabled() and not windows
+    finally:
+        ctx.close()

@@ -74,3 +74,19 @@ def test_the_dialog_offers_the_declared_choices_with_their_label_and_help_and_sa
     combo.setCurrentIndex(combo.findData("fr"))
     dialog.accept()
     assert Settings(tmp_path / "settings.ini").get("language") == "fr"
+
+
+def test_the_demo_profile_of_a_version_1_file_becomes_the_demo_counselors(tmp_path):
+    """Version 1 kept one demo profile, the counselor's; now each demo account keeps its own."""
+    path = tmp_path / "settings.ini"
+    old = QSettings(str(path), QSettings.Format.IniFormat)
+    old.setValue(VERSION_KEY, 1)
+    old.setValue("demo/profile", "counselor@127.0.0.1_41234")
+    old.sync()
+    del old
+    settings = Settings(path)
+    assert settings.get("demo/profiles") == {"counselor": "counselor@127.0.0.1_41234"}
+    settings.set("demo/profiles", {"counselor": "c", "supervisor": "s"})
+    settings.sync()
+    assert Settings(path).get("demo/profiles") == {"counselor": "c", "supervisor": "s"}
+    assert not QSettings(str(path), QSettings.Format.IniFormat).contains("demo/profile")

@@ -34,13 +34,13 @@ from PySide6.QtWidgets import (
 
 from ...cases.errors import StoreError
 from ...domain.model import Entity, ValidationError
-from ..labels import code_label, heading
+from ..help import add_f1
+from ..labels import ERROR_COLOR, MUTED_COLOR, code_label, heading
 from ..tasks import NOTHING, Changes, Workbench, failure_text
 from .editors import DateField, ListEditor
 
 translate = QCoreApplication.translate
 
-ERROR_COLOR = "#c62828"
 #: how long typing must pause before the draft is written
 AUTOSAVE_MS = 1000
 
@@ -204,7 +204,7 @@ class EntityForm(QWidget):
             grid.addWidget(error, row, 2, top)
 
         hint = QLabel(translate("Forms", "Ctrl+S saves · Esc closes"))
-        hint.setStyleSheet("color: #777")
+        hint.setStyleSheet(f"color: {MUTED_COLOR}")
         buttons = QHBoxLayout()
         buttons.addWidget(hint)
         buttons.addStretch(1)
@@ -454,6 +454,7 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.form = form
         self.setWindowTitle(translate("Forms", form.TITLE))
+        add_f1(self, "forms")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(form)

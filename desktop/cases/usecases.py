@@ -58,12 +58,8 @@ class Cases:
 
     def create(self, entity: Entity) -> str:
         """Save a new entity (a verification, a service, a contact, a plan item, ...)."""
-        for name in entity.STAMPED:
-            if name in ("role",):
-                setattr(entity, name, self.actor.role)
-            else:
-                setattr(entity, name, self.actor.user)
-        errors = entity.validate(self.today())
+        self._sign(entity)
+        errors = entity.validate(self.today(), new=True)
         if errors:
             raise ValidationError(errors)
         data = entity.to_data()
@@ -73,6 +69,11 @@ class Cases:
             self._create_in(conn, entity, data)
             refresh_summaries(conn, [entity.member_id])
         return entity.id
+
+    def _sign(self, entity: Entity) -> None:
+        """Set the fields that say who made an entity from who is signed in, never from a form."""
+        for name in entity.STAMPED:
+            setattr(entity, name, self.actor.role if name == "role" else self.actor.user)
 
     def _create_in(self, conn: sqlcipher3.Connection, entity: Entity, data: dict[str, Any]) -> str:
         write_record(conn, entity.ENTITY_TYPE, entity.id, entity.member_id, data)
@@ -108,6 +109,7 @@ class Cases:
     def add_plan_item(self, item: PlanItem) -> str:
         """A goal in the member's plan, starting the plan in the same transaction if needed."""
         item.plan_id = plan_id_for(item.member_id)
+        self._sign(item)
         errors = item.validate(self.today())
         due = item.due_date.strip()
         if due and "due_date" not in errors and dt.date.fromisoformat(due) < self.today():

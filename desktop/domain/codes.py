@@ -15,18 +15,21 @@ def _codes(*pairs: tuple[str, str]) -> dict[str, str]:
     return dict(pairs)
 
 
-#: DCI EmploymentStatusEnum
+#: DCI EmploymentStatusEnum: "1" says only "employed"; 4 to 8 say how, and are what a visit records
 EMPLOYMENT_STATUS = _codes(
-    ("1", QT_TRANSLATE_NOOP("Codes", "Employed")),
-    ("2", QT_TRANSLATE_NOOP("Codes", "Not employed")),
+    ("1", QT_TRANSLATE_NOOP("Codes", "Working (how not recorded)")),
+    ("2", QT_TRANSLATE_NOOP("Codes", "Not working")),
     ("3", QT_TRANSLATE_NOOP("Codes", "Unknown")),
-    ("4", QT_TRANSLATE_NOOP("Codes", "Paid employment: employee")),
-    ("5", QT_TRANSLATE_NOOP("Codes", "Self-employed: employer")),
-    ("6", QT_TRANSLATE_NOOP("Codes", "Self-employed: own-account worker")),
-    ("7", QT_TRANSLATE_NOOP("Codes", "Self-employed: member of a cooperative")),
-    ("8", QT_TRANSLATE_NOOP("Codes", "Self-employed: contributing family worker")),
+    ("4", QT_TRANSLATE_NOOP("Codes", "Working: employee, for a wage")),
+    ("5", QT_TRANSLATE_NOOP("Codes", "Working: own business, with employees")),
+    ("6", QT_TRANSLATE_NOOP("Codes", "Working: own account, no employees")),
+    ("7", QT_TRANSLATE_NOOP("Codes", "Working: member of a cooperative")),
+    ("8", QT_TRANSLATE_NOOP("Codes", "Working: helping in a family business")),
 )
 EMPLOYED_CODES = frozenset({"1", "4", "5", "6", "7", "8"})
+#: what a visit records, each a situation a person can say yes to: the working ones first
+EMPLOYMENT_STATUS_AT_VISIT = {k: EMPLOYMENT_STATUS[k] for k in ("4", "5", "6", "7", "8", "2", "3")}
+NOT_WORKING = "2"
 
 #: ESS EmploymentType
 EMPLOYMENT_TYPE = _codes(
@@ -49,17 +52,18 @@ UNEMPLOYMENT_REASON = _codes(
     ("8", QT_TRANSLATE_NOOP("Codes", "Other")),
 )
 
-#: DCI EducationCode (ISCED 2011 levels)
+#: DCI EducationCode: ISCED 2011 levels of attainment, in words; level 0 of attainment (ISCED-A)
+#: is "less than primary", which includes never having been to school
 ISCED = _codes(
-    ("0", QT_TRANSLATE_NOOP("Codes", "ISCED 0: early childhood")),
-    ("1", QT_TRANSLATE_NOOP("Codes", "ISCED 1: primary")),
-    ("2", QT_TRANSLATE_NOOP("Codes", "ISCED 2: lower secondary")),
-    ("3", QT_TRANSLATE_NOOP("Codes", "ISCED 3: upper secondary")),
-    ("4", QT_TRANSLATE_NOOP("Codes", "ISCED 4: post-secondary non-tertiary")),
-    ("5", QT_TRANSLATE_NOOP("Codes", "ISCED 5: short-cycle tertiary")),
-    ("6", QT_TRANSLATE_NOOP("Codes", "ISCED 6: bachelor's")),
-    ("7", QT_TRANSLATE_NOOP("Codes", "ISCED 7: master's")),
-    ("8", QT_TRANSLATE_NOOP("Codes", "ISCED 8: doctoral")),
+    ("0", QT_TRANSLATE_NOOP("Codes", "No schooling, or primary not completed")),
+    ("1", QT_TRANSLATE_NOOP("Codes", "Primary school")),
+    ("2", QT_TRANSLATE_NOOP("Codes", "Lower secondary school")),
+    ("3", QT_TRANSLATE_NOOP("Codes", "Upper secondary school")),
+    ("4", QT_TRANSLATE_NOOP("Codes", "Post-secondary vocational certificate")),
+    ("5", QT_TRANSLATE_NOOP("Codes", "Short tertiary course (2 years)")),
+    ("6", QT_TRANSLATE_NOOP("Codes", "Bachelor's degree or equivalent")),
+    ("7", QT_TRANSLATE_NOOP("Codes", "Master's degree or equivalent")),
+    ("8", QT_TRANSLATE_NOOP("Codes", "Doctorate")),
 )
 
 #: ESS EnrolmentStatus
@@ -72,6 +76,9 @@ ENROLMENT_STATUS = _codes(
     ("Exited", QT_TRANSLATE_NOOP("Codes", "Exited")),
     ("Deceased", QT_TRANSLATE_NOOP("Codes", "Deceased")),
 )
+
+#: statuses an enrolment can start with; the others (exited, deceased, reinstated ...) come later
+NEW_ENROLMENT_STATUS = frozenset({"Active", "Inactive"})
 
 VERIFICATION_SOURCE = _codes(
     ("system", QT_TRANSLATE_NOOP("Codes", "System record")),
@@ -156,6 +163,17 @@ CONSENT_PURPOSE = _codes(
 CONSENT_METHOD = _codes(
     ("written", QT_TRANSLATE_NOOP("Codes", "Written, signed")),
     ("verbal", QT_TRANSLATE_NOOP("Codes", "Verbal, witnessed")),
+)
+
+#: DCI MaritalStatusEnum
+MARITAL_STATUS = _codes(
+    ("S", QT_TRANSLATE_NOOP("Codes", "Never married")),
+    ("M", QT_TRANSLATE_NOOP("Codes", "Married")),
+    ("W", QT_TRANSLATE_NOOP("Codes", "Widowed")),
+    ("D", QT_TRANSLATE_NOOP("Codes", "Divorced")),
+    ("L", QT_TRANSLATE_NOOP("Codes", "Legally separated")),
+    ("A", QT_TRANSLATE_NOOP("Codes", "Annulled")),
+    ("U", QT_TRANSLATE_NOOP("Codes", "Unmarried")),
 )
 
 #: SR fields a field worker may ask the SR to correct

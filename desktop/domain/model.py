@@ -29,6 +29,13 @@ MSG_END_BEFORE_START = QT_TRANSLATE_NOOP("Validation", "The end date is before t
 MSG_TOO_LONG = QT_TRANSLATE_NOOP("Validation", "This text is too long.")
 MSG_EMPLOYER_NEEDED = QT_TRANSLATE_NOOP("Validation", "Name the employer for someone employed.")
 MSG_EVIDENCE_NEEDED = QT_TRANSLATE_NOOP("Validation", "Describe the document seen.")
+MSG_START_NEEDED = QT_TRANSLATE_NOOP("Validation", "Enter the start date too: an end needs a start.")
+MSG_REASON_NOT_EMPLOYED = QT_TRANSLATE_NOOP(
+    "Validation", "A reason for unemployment is only for someone who is not working."
+)
+MSG_NOT_A_NEW_STATUS = QT_TRANSLATE_NOOP("Validation", "A new enrolment cannot start with this status.")
+#: messages that mean "this field must be filled in", in this situation: a form marks such fields
+NEEDED = frozenset({MSG_REQUIRED, MSG_EMPLOYER_NEEDED, MSG_EVIDENCE_NEEDED, MSG_START_NEEDED})
 MSG_DUE_PAST = QT_TRANSLATE_NOOP("Validation", "A new action cannot be due in the past.")
 MSG_SAME_VALUE = QT_TRANSLATE_NOOP("Validation", "The requested value is the same as the current one.")
 MSG_PHONE = QT_TRANSLATE_NOOP("Validation", "Enter the number in international form, e.g. +221771234567.")
@@ -146,11 +153,16 @@ class Entity:
     def check(self, c: _Checker) -> None:  # pragma: no cover - each entity overrides
         raise NotImplementedError
 
-    def validate(self, today: dt.date | None = None) -> dict[str, str]:
+    def check_new(self, c: _Checker) -> None:
+        """What only a new entity must satisfy (what it may start as)."""
+
+    def validate(self, today: dt.date | None = None, new: bool = False) -> dict[str, str]:
         c = _Checker(self, today or dt.date.today())
         if not self.member_id:
             c.add("member_id", MSG_REQUIRED)
         self.check(c)
+        if new:
+            self.check_new(c)
         return c.errors
 
     def to_data(self) -> dict:
@@ -202,10 +214,14 @@ class EmploymentVerification(Entity):
         c.date("start_date", required=False)
         c.date("end_date", required=False)
         c.order("start_date", "end_date")
+        if self.end_date.strip() and not self.start_date.strip():
+            c.add("start_date", MSG_START_NEEDED)
         c.code("employment_type", codes.EMPLOYMENT_TYPE, required=False)
         c.code("unemployment_reason", codes.UNEMPLOYMENT_REASON, required=False)
         if self.employment_status in codes.EMPLOYED_CODES and not self.employer.strip():
             c.add("employer", MSG_EMPLOYER_NEEDED)
+        if self.employment_status in codes.EMPLOYED_CODES and self.unemployment_reason.strip():
+            c.add("unemployment_reason", MSG_REASON_NOT_EMPLOYED)
         if self.source == "document" and not self.evidence.strip():
             c.add("evidence", MSG_EVIDENCE_NEEDED)
         for name in ("employer", "job_title", "evidence"):
@@ -267,6 +283,8 @@ class PlanItem(Entity):
 
     ENTITY_TYPE: ClassVar[str] = "PlanItem"
     MERGE: ClassVar[str] = "fields"
+    #: who wrote the goal, so both roles see whose it is
+    STAMPED: ClassVar[tuple[str, ...]] = ("added_by", "role")
 
     plan_id: str = ""
     owner_role: str = ""  # social | employment
@@ -274,6 +292,8 @@ class PlanItem(Entity):
     actions: str = ""
     status: str = "planned"
     due_date: str = ""
+    added_by: str = ""
+    role: str = ""
 
     def check(self, c: _Checker) -> None:
         c.required("plan_id", "goal")
@@ -364,6 +384,13 @@ class Enrollment(Entity):
         c.date("status_change_date", required=False)
         c.order("enrollment_date", "status_change_date")
 
+    def check_new(self, c: _Checker) -> None:
+        if (
+            self.enrollment_status in codes.ENROLMENT_STATUS
+            and self.enrollment_status not in codes.NEW_ENROLMENT_STATUS
+        ):
+            c.add("enrollment_status", MSG_NOT_A_NEW_STATUS)
+
 
 @dataclass
 class Consent(Entity):
@@ -425,6 +452,8 @@ class ChangeRequest(Entity):
             and not is_e164(self.requested_value.strip())
         ):
             c.add("requested_value", MSG_PHONE)
+        if self.field_name == "marital_status" and self.requested_value.strip() not in ("", *codes.MARITAL_STATUS):
+            c.add("requested_value", MSG_CHOOSE)
         if self.field_name == "birth_date" and self.requested_value.strip():
             try:
                 d = parse_date(self.requested_value.strip())

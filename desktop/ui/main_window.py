@@ -12,13 +12,23 @@ sync, everything.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QFrame,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QWidget,
+)
 
 from ..cases.reads import Reads, WorklistFilter
 from ..domain import codes
@@ -33,7 +43,7 @@ from .labels import code_label
 from .record_view import RecordView
 from .settings_dialog import SettingsDialog
 from .sync_panel import SyncPanel
-from .sync_status import SyncStatusBar
+from .sync_status import SyncStatusBar, sync_error_text
 from .tasks import Changes
 from .worklist_pane import WorklistPane
 
@@ -41,6 +51,16 @@ log = logging.getLogger(__name__)
 
 #: narrowest default widths of the filter panel and the member's record; the list takes the rest
 PANE_WIDTHS = (215, 540)
+
+
+def scrolling(widget: QWidget) -> QScrollArea:
+    """``widget`` in a frameless scroll area: it may then be given less height than it asks for."""
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
 
 
 class MainWindow(QMainWindow):
@@ -101,7 +121,7 @@ class MainWindow(QMainWindow):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.filters)
+        self.splitter.addWidget(scrolling(self.filters))
         self.splitter.addWidget(self.worklist)
         self.splitter.addWidget(self.record)
         self.splitter.setStretchFactor(0, 0)
@@ -122,8 +142,9 @@ class MainWindow(QMainWindow):
             self.worklist.search.clear,
             context=Qt.ShortcutContext.WidgetShortcut,
         )
-        chain = [self.worklist.search, self.worklist.table, self.record, *self.filters.focus_chain()]
-        for first, second in zip(chain, [*chain[1:], self.worklist.sync_button], strict=True):
+        # Tab follows the screen: the filters on the left, the search and the list, then the record
+        chain = [*self.filters.focus_chain(), *self.worklist.focus_chain(), *self.record.focus_chain()]
+        for first, second in itertools.pairwise(chain):
             self.setTabOrder(first, second)
 
     def _build_sync_dock(self) -> None:
@@ -133,7 +154,8 @@ class MainWindow(QMainWindow):
         set_topic(self.sync_panel, "sync")
         self.sync_dock = QDockWidget(self.tr("Sync"), self)
         self.sync_dock.setObjectName("syncDock")
-        self.sync_dock.setWidget(self.sync_panel)
+        # the panel scrolls inside the dock, so opening it never makes the window taller than the screen
+        self.sync_dock.setWidget(scrolling(self.sync_panel))
         self.sync_dock.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.sync_dock)
         self.sync_dock.hide()
@@ -379,7 +401,7 @@ class MainWindow(QMainWindow):
         self.refresh_all()
         self.record.refresh()
         if report.errors:
-            self.statusBar().showMessage(report.errors[0], 10000)
+            self.statusBar().showMessage(sync_error_text(report.errors[0]), 10000)
 
     def _on_wiped(self) -> None:
         """The device was revoked: its data is gone; nothing more can be shown."""
@@ -427,7 +449,10 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         s = self.context.settings
         if not (s.get("window/geometry") and self.restoreGeometry(s.get("window/geometry"))):
-            self.resize(self.screen().availableGeometry().size())  # first start: the whole screen
+            # first start: the whole screen, title bar and frame included (a window manager adds them
+            # around a window as large as the screen, pushing the status bar off it)
+            self.resize(self.screen().availableGeometry().size() * 0.9)
+            self.setWindowState(Qt.WindowState.WindowMaximized)
         self._panes_sized = bool(s.get("window/panes")) and self.splitter.restoreState(s.get("window/panes"))
 
     def showEvent(self, event) -> None:

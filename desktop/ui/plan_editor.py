@@ -78,7 +78,11 @@ class PlanEditor(QWidget):
         QT_TRANSLATE_NOOP("PlanEditor", "Status"),
         QT_TRANSLATE_NOOP("PlanEditor", "Due"),
         QT_TRANSLATE_NOOP("PlanEditor", "Sync"),
+        QT_TRANSLATE_NOOP("PlanEditor", "Added by"),
     )
+    #: the goal and its actions never get narrower than this: below it, the table scrolls sideways
+    #: rather than breaking them one word per line
+    TEXT_COLUMNS, TEXT_WIDTH_CHARS = (1, 2), 24
 
     def __init__(self, bench: Workbench, member_id: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -149,8 +153,9 @@ class PlanEditor(QWidget):
         header = self.table.horizontalHeader()
         for column in range(len(self.HEADERS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column in self.TEXT_COLUMNS:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())  # wrap at the real width
         self.table.doubleClicked.connect(self.edit_current)
         self.table.activated.connect(self.edit_current)
@@ -160,6 +165,7 @@ class PlanEditor(QWidget):
             )
         )
         self.empty.setStyleSheet("color: #666")
+        self.empty.setWordWrap(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet(f"color: {OVERDUE_COLOR}")
@@ -293,6 +299,7 @@ class PlanEditor(QWidget):
                 code_label(codes.PLAN_ITEM_STATUS, item.status),
                 translate("PlanEditor", "{0} (overdue)").format(item.due_date) if overdue else item.due_date,
                 code_label(codes.SYNC_STATE, view.sync_state),
+                f"{item.added_by} ({code_label(codes.ROLE, item.role)})" if item.role else item.added_by,
             )
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
@@ -305,12 +312,26 @@ class PlanEditor(QWidget):
                 if column == 5:
                     cell.setIcon(sync_icon(view.sync_state))
                 self.table.setItem(row, column, cell)
-        self.table.resizeRowsToContents()
+        self._share_width()
         self.table.setVisible(bool(shown))
         self.empty.setVisible(not shown)
         self.edit_button.setEnabled(bool(shown))
         if shown and self.table.currentRow() < 0:
             self.table.setCurrentCell(0, 1)
+
+    def _share_width(self) -> None:
+        """The goal and the actions share what the other columns leave, each at least a readable width."""
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(len(self.HEADERS)) if c not in self.TEXT_COLUMNS)
+        least = self.fontMetrics().averageCharWidth() * self.TEXT_WIDTH_CHARS
+        share = max(least, (self.table.viewport().width() - others) // len(self.TEXT_COLUMNS))
+        for column in self.TEXT_COLUMNS:
+            header.resizeSection(column, share)
+        self.table.resizeRowsToContents()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._share_width()
 
     # --- acting ----------------------------------------------------------------------------------
 

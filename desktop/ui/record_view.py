@@ -83,7 +83,10 @@ class RecordView(QWidget):
         self.title = heading(scale=1.4)
         self.title.setWordWrap(True)  # long names and longer languages wrap instead of being cut
         self.subtitle = QLabel()
+        self.subtitle.setObjectName("recordSubtitle")
         self.subtitle.setStyleSheet("color: #555")
+        self.subtitle.setWordWrap(True)
+        self.subtitle.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.new_button = QPushButton(translate("RecordView", "&New…"))
         self.new_button.setToolTip(translate("RecordView", "Record something for this beneficiary"))
         self.new_menu = QMenu(translate("RecordView", "&New"), self.new_button)
@@ -119,6 +122,10 @@ class RecordView(QWidget):
         layout.addLayout(head)
         layout.addWidget(self.tabs, 1)
         self.refresh()
+
+    def focus_chain(self) -> list[QWidget]:
+        """The record's controls in tab order, as they sit on the screen (the tabs' pages follow)."""
+        return [self.plan_button, self.new_button, self.tabs]
 
     def _page(self, title: str) -> QLabel:
         """A scrolling tab of rich text; returns its label."""
@@ -180,19 +187,21 @@ class RecordView(QWidget):
         f = self.file
         m = f.member
         self.title.setText(m.name)
+        who = (
+            translate("RecordView", "UIN {0}").format(m.uin) if m.uin else "",
+            code_label(codes.SEX, m.sex),
+            translate("RecordView", "born {0}").format(m.birth_date) if m.birth_date else "",
+        )
+        where = (
+            m.phone or translate("RecordView", "no phone"),
+            m.locality,
+            translate("RecordView", "Case: {0}").format(code_label(codes.CASE_STATUS, f.row.case_status))
+            if f.row.case_status
+            else "",
+        )
+        # a line each, wrapping between the parts and never inside a number
         self.subtitle.setText(
-            " · ".join(
-                x
-                for x in (
-                    translate("RecordView", "UIN {0}").format(m.uin) if m.uin else "",
-                    code_label(codes.SEX, m.sex),
-                    translate("RecordView", "born {0}").format(m.birth_date) if m.birth_date else "",
-                    m.phone or translate("RecordView", "no phone"),
-                    m.locality,
-                    code_label(codes.CASE_STATUS, f.row.case_status),
-                )
-                if x
-            )
+            "\n".join(" · ".join(x.replace(" ", "\u00a0") for x in part if x) for part in (who, where))
         )
         states = self.bench.reads.sync_states(self.member_id)
         self.plan.refresh()

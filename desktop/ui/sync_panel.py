@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..cases.reads import Reads
-from .labels import heading
+from .labels import heading, number
 from .plan_editor import field_label, shown_value
 
 translate = QCoreApplication.translate
@@ -36,6 +36,8 @@ STATES = {
     "syncing": (QT_TRANSLATE_NOOP("SyncPanel", "Syncing…"), "#1f5fa8"),
     "up_to_date": (QT_TRANSLATE_NOOP("SyncPanel", "Up to date"), "#1e7b34"),
     "attention": (QT_TRANSLATE_NOOP("SyncPanel", "Needs attention"), "#a11d1d"),
+    #: the last sync went well, but changes saved since wait for the next one
+    "waiting": (QT_TRANSLATE_NOOP("SyncPanel", "Changes waiting to be sent"), "#8a4500"),
 }
 #: the engine's phases (``push SR``, ``pull ESS``, ...)
 PHASES = {
@@ -48,8 +50,11 @@ SERVICES = {
 }
 
 
-def state_text(state: str) -> tuple[str, str]:
-    """The translated label of a scheduler state, and its colour."""
+def state_text(state: str, pending: int = 0) -> tuple[str, str]:
+    """The translated label of a scheduler state, and its colour. "Up to date" is only said
+    when nothing waits to be sent."""
+    if state == "up_to_date" and pending:
+        state = "waiting"
     text, colour = STATES.get(state, STATES["offline"])
     return translate("SyncPanel", text), colour
 
@@ -65,8 +70,8 @@ def phase_text(phase: str, items: int, size: int) -> str:
     return (
         translate("SyncPanel", "%1: %2 records, %3 kB")
         .replace("%1", where)
-        .replace("%2", f"{items:,}")
-        .replace("%3", f"{size // 1024:,}")
+        .replace("%2", number(items))
+        .replace("%3", number(size // 1024))
     )
 
 
@@ -83,6 +88,7 @@ class SyncPanel(QWidget):
         self.run_write = run_write
         self.reads = reads
         self.setObjectName("syncPanel")
+        self._state, self._pending = "offline", 0
 
         self.state_label = heading(scale=1.25)
         self.state_label.setObjectName("syncState")
@@ -145,7 +151,8 @@ class SyncPanel(QWidget):
             self.openMember.emit(item.data(Qt.ItemDataRole.UserRole))
 
     def show_state(self, state: str) -> None:
-        text, colour = state_text(state)
+        self._state = state
+        text, colour = state_text(state, self._pending)
         self.state_label.setText(text)
         self.state_label.setStyleSheet(f"color: {colour};")
         syncing = state == "syncing"
@@ -159,6 +166,8 @@ class SyncPanel(QWidget):
     def refresh(self) -> None:
         """Re-read the queues; cheap (indexed counts and the few quarantined rows)."""
         view = self.reads.sync_overview()
+        self._pending = sum(view.pending.values())
+        self.show_state(self._state)
         self.last_sync.setText(
             self.tr("Last sync: %1").replace(
                 "%1", view.last_sync[:16].replace("T", " ") if view.last_sync else self.tr("never")
@@ -166,8 +175,8 @@ class SyncPanel(QWidget):
         )
         self.queues.setText(
             self.tr("Waiting to send: %1 to the Social Registry, %2 to the Employment Support System")
-            .replace("%1", str(view.pending["SR"]))
-            .replace("%2", str(view.pending["ESS"]))
+            .replace("%1", number(view.pending["SR"]))
+            .replace("%2", number(view.pending["ESS"]))
         )
         self.rejected.setRowCount(len(view.rejected))
         for row, op in enumerate(view.rejected):

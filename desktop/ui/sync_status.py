@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
-from .sync_panel import phase_text, state_text
+from .sync_panel import PHASES, SERVICES, phase_text, state_text
 
 translate = QCoreApplication.translate
 
@@ -22,6 +22,7 @@ class SyncStatusBar(QStatusBar):
         self.security = QLabel()
         self.state = QLabel()
         self.state.setObjectName("syncStateLabel")
+        self._state, self._pending = "offline", 0
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(160)
@@ -49,7 +50,8 @@ class SyncStatusBar(QStatusBar):
         )
 
     def show_state(self, state: str) -> None:
-        text, colour = state_text(state)
+        self._state = state
+        text, colour = state_text(state, self._pending)
         self.state.setText(text)
         self.state.setStyleSheet(f"color: {colour}; font-weight: bold")
         self.progress.setVisible(state == "syncing")
@@ -63,6 +65,8 @@ class SyncStatusBar(QStatusBar):
     def show_summary(self, summary: dict[str, Any]) -> None:
         """The last sync and the changes waiting, from the status counts."""
         last_sync, pending = summary["last_sync"], summary["pending"]
+        self._pending = pending
+        self.show_state(self._state)
         self.last_sync.setText(
             (
                 translate("MainWindow", "Last sync %1").replace("%1", last_sync[:16].replace("T", " "))
@@ -72,3 +76,14 @@ class SyncStatusBar(QStatusBar):
             + " · "
             + translate("MainWindow", "%n change(s) waiting to be sent", "", pending)
         )
+
+
+def sync_error_text(error: str) -> str:
+    """A sync report's ``SR pull: message`` in the person's words and language: "Receiving from the
+    Social Registry: the server could not be reached…"."""
+    dest, _, rest = error.partition(" ")
+    phase, sep, message = rest.partition(": ")
+    if dest not in SERVICES or phase not in PHASES or not sep:
+        return translate("SyncError", error)
+    where = translate("SyncPanel", PHASES[phase]).replace("%1", translate("SyncPanel", SERVICES[dest]))
+    return translate("SyncPanel", "%1: %2").replace("%1", where).replace("%2", translate("SyncError", message))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -83,6 +83,8 @@ class WorklistPane(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(translate("MainWindow", "Search"))
         self.search.textChanged.connect(self._on_text)
+        self.search.returnPressed.connect(self.focus_list)
+        self.search.installEventFilter(self)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
         self.sync_button = QPushButton(translate("MainWindow", "Sync  (F5)"))
@@ -98,6 +100,7 @@ class WorklistPane(QWidget):
         self.table.setObjectName("worklist")
         self.table.setModel(self.model)
         self.table.setAccessibleName(translate("MainWindow", "Worklist"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; the arrows move in it
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
@@ -308,6 +311,17 @@ class WorklistPane(QWidget):
         member_id = current.data(MEMBER_ID_ROLE) if current.isValid() else None
         if member_id is not None:
             self.memberChosen.emit(member_id)
+
+    def eventFilter(self, watched, event) -> bool:
+        """Down in the search goes to the list, as Enter does."""
+        if watched is self.search and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
+            self.focus_list()
+            return True
+        return super().eventFilter(watched, event)
+
+    def focus_chain(self) -> list[QWidget]:
+        """The pane's widgets in tab order, as they sit on the screen."""
+        return [self.search, self.sync_button, self.table, self.clear_button]
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -159,7 +159,7 @@ def test_form_rejects_bad_input_beside_each_field_and_saves_nothing(qtbot, bench
 
 def test_first_bad_field_gets_the_focus(qtbot, bench):
     form = open_form(qtbot, bench, "EmploymentVerification")
-    fill(qtbot, form, {"employment_status": "1", "verified_on": "2031-01-01"})
+    fill(qtbot, form, {"employment_status": "4", "verified_on": "2031-01-01"})
     qtbot.keyClick(form.editors["verified_on"].edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert form.errors["employer"].text()
     assert QApplication.focusWidget() is form.editors["employer"]

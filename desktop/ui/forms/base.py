@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...cases.errors import StoreError
-from ...domain.model import Entity, ValidationError
+from ...domain.model import NEEDED, Entity, ValidationError
 from ..help import add_f1
 from ..labels import ERROR_COLOR, MUTED_COLOR, code_label, heading
 from ..tasks import NOTHING, Changes, Workbench, failure_text
@@ -90,6 +90,9 @@ class EntityForm(QWidget):
         self.draft_key = ":".join(filter(None, (self.ENTITY.ENTITY_TYPE, member_id, self.record_id)))
         self.editors: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
+        #: each field's label (or check box) and its text with the mnemonic, before any "*"
+        self.labels: dict[str, QLabel | QCheckBox] = {}
+        self._label_texts: dict[str, str] = {}
         self._loading = True
         self._saving = False
         self._autosave = QTimer(self)
@@ -110,6 +113,8 @@ class EntityForm(QWidget):
                 draft=True,
             )
         self._loading = False
+        self.on_value_changed("")
+        self.mark_required()
         empty = self.empty_state()
         if empty:
             self._show_banner(empty)
@@ -200,10 +205,14 @@ class EntityForm(QWidget):
                 label = QLabel(with_mnemonic(translate("Forms", field.label), used))
                 label.setBuddy(editor)
                 grid.addWidget(label, row, 0, top)
+                self.labels[field.name] = label
+            else:
+                self.labels[field.name] = editor
+            self._label_texts[field.name] = self.labels[field.name].text()
             grid.addWidget(editor, row, 1)
             grid.addWidget(error, row, 2, top)
 
-        hint = QLabel(translate("Forms", "Ctrl+S saves · Esc closes"))
+        hint = QLabel(translate("Forms", "* required · Ctrl+S saves · Esc closes · F1 help"))
         hint.setStyleSheet(f"color: {MUTED_COLOR}")
         buttons = QHBoxLayout()
         buttons.addWidget(hint)
@@ -300,7 +309,10 @@ class EntityForm(QWidget):
         return {k: v for k, v in self.values().items() if v != self.original.get(k, empty.get(k, []))}
 
     def entity(self) -> Entity:
-        data = {**self.original, **self.values(), "member_id": self.member_id}
+        return self._entity_from(self.values())
+
+    def _entity_from(self, values: dict[str, Any]) -> Entity:
+        data = {**self.original, **values, "member_id": self.member_id}
         if self.record_id is None:
             return self.ENTITY(
                 **{k: v for k, v in data.items() if k in {f.name for f in dataclasses.fields(self.ENTITY)}}
@@ -316,7 +328,7 @@ class EntityForm(QWidget):
         self._autosave.stop()
         self.show_errors({})
         entity = self.entity()
-        errors = entity.validate(self.cases.today())
+        errors = entity.validate(self.cases.today(), new=self.record_id is None)
         if self.record_id is not None:  # what the form cannot show was checked when the record was made
             errors = {k: v for k, v in errors.items() if k in self.editors}
         if errors:
@@ -399,8 +411,48 @@ class EntityForm(QWidget):
         if self._loading:
             return
         self.on_value_changed(name)
+        self.mark_required()
+        self._recheck_shown_errors()
         if not self._saving:
             self._autosave.start()
+
+    # --- what is required, and what is still wrong ------------------------------------------------
+
+    def _errors_now(self, values: dict[str, Any] | None = None) -> dict[str, str]:
+        entity = self._entity_from({**self.values(), **(values or {})})
+        return entity.validate(self.cases.today(), new=self.record_id is None)
+
+    def required_fields(self) -> set[str]:
+        """The fields that must be filled in, given what is filled in now: left empty, each would be
+        refused as needed (an employer only for someone working, a start date once there is an end)."""
+        empty: dict[str, Any] = {"list": [], "bool": False}
+        required = set()
+        for field in self.FIELDS:
+            editor = self.editors[field.name]
+            if field.kind == "readonly" or not editor.isEnabled():
+                continue
+            message = self._errors_now({field.name: empty.get(field.kind, "")}).get(field.name)
+            if message in NEEDED:
+                required.add(field.name)
+        return required
+
+    def mark_required(self) -> None:
+        """A "*" after the label of each required field, before anyone tries to save."""
+        required = self.required_fields()
+        for name, label in self.labels.items():
+            needed = name in required
+            label.setText(self._label_texts[name] + (" *" if needed else ""))
+            self.editors[name].setAccessibleDescription(translate("Forms", "Required") if needed else "")
+
+    def _recheck_shown_errors(self) -> None:
+        """A message shown beside a field goes as soon as the field is right (no new ones while typing)."""
+        shown = [name for name, label in self.errors.items() if label.text()]
+        if not shown:
+            return
+        errors = self._errors_now()
+        for name in shown:
+            message = errors.get(name, "")
+            self.errors[name].setText(translate("Validation", message) if message else "")
 
     def _write_draft(self) -> None:
         data, key, form = self.values(), self.draft_key, type(self).__name__

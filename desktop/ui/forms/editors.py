@@ -42,6 +42,7 @@ class DateField(QWidget):
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.button.clicked.connect(self.pick)
         self.setFocusProxy(self.edit)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # so a label's Alt+letter reaches the field
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -103,6 +104,7 @@ class ListEditor(QWidget):
         self.items.setMaximumHeight(self.fontMetrics().height() * 4 + 10)
         self.items.installEventFilter(self)
         self.setFocusProxy(self.edit)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         row = QHBoxLayout()
         row.setSpacing(2)
         row.addWidget(self.edit)

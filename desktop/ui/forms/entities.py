@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -22,6 +22,7 @@ from ...domain.model import (
     ServiceRecord,
     plan_id_for,
 )
+from ..labels import code_label
 from .base import EntityForm, Field
 
 translate = QCoreApplication.translate
@@ -41,10 +42,12 @@ class EmploymentVerificationForm(_DatedForm):
     TITLE = QT_TRANSLATE_NOOP("Forms", "Employment verification")
     DATE_FIELD = "verified_on"
     FIELDS = (
-        Field("employment_status", QT_TRANSLATE_NOOP("Forms", "Employment status"), "code", codes.EMPLOYMENT_STATUS),
+        Field(
+            "employment_status", QT_TRANSLATE_NOOP("Forms", "Work situation"), "code", codes.EMPLOYMENT_STATUS_AT_VISIT
+        ),
         Field("employer", QT_TRANSLATE_NOOP("Forms", "Employer")),
         Field("job_title", QT_TRANSLATE_NOOP("Forms", "Job title")),
-        Field("employment_type", QT_TRANSLATE_NOOP("Forms", "Type of employment"), "code", codes.EMPLOYMENT_TYPE),
+        Field("employment_type", QT_TRANSLATE_NOOP("Forms", "Kind of contract"), "code", codes.EMPLOYMENT_TYPE),
         Field("start_date", QT_TRANSLATE_NOOP("Forms", "Started on"), "date"),
         Field("end_date", QT_TRANSLATE_NOOP("Forms", "Ended on"), "date"),
         Field(
@@ -58,6 +61,22 @@ class EmploymentVerificationForm(_DatedForm):
         Field("evidence", QT_TRANSLATE_NOOP("Forms", "Document seen")),
         Field("verified_on", QT_TRANSLATE_NOOP("Forms", "Verified on"), "date"),
     )
+    #: asked only of someone working, and only of someone not working
+    WORK_FIELDS = ("employer", "job_title", "employment_type", "start_date", "end_date")
+    NOT_WORKING_FIELDS = ("unemployment_reason",)
+
+    def on_value_changed(self, name: str) -> None:
+        """Only what applies to the situation chosen can be filled in; what no longer applies is emptied."""
+        if name not in ("", "employment_status"):
+            return
+        status = self.value("employment_status")
+        working, not_working = status in codes.EMPLOYED_CODES, status == codes.NOT_WORKING
+        for names, applies in ((self.WORK_FIELDS, working or not status), (self.NOT_WORKING_FIELDS, not_working)):
+            for field_name in names:
+                editor = self.editors[field_name]
+                editor.setEnabled(applies)
+                if not applies:
+                    self.set_values({field_name: ""})
 
 
 class EducationVerificationForm(_DatedForm):
@@ -65,7 +84,7 @@ class EducationVerificationForm(_DatedForm):
     TITLE = QT_TRANSLATE_NOOP("Forms", "Education verification")
     DATE_FIELD = "verified_on"
     FIELDS = (
-        Field("education_level", QT_TRANSLATE_NOOP("Forms", "Highest education (ISCED)"), "code", codes.ISCED),
+        Field("education_level", QT_TRANSLATE_NOOP("Forms", "Highest level completed"), "code", codes.ISCED),
         Field("certificates", QT_TRANSLATE_NOOP("Forms", "Certificates"), "list"),
         Field("training_needs", QT_TRANSLATE_NOOP("Forms", "Training needs"), "long"),
         Field(
@@ -101,13 +120,21 @@ class EnrollmentForm(_DatedForm):
     FIELDS = (
         Field("programme_id", QT_TRANSLATE_NOOP("Forms", "Programme"), "choice"),
         Field("enrollment_date", QT_TRANSLATE_NOOP("Forms", "Enrolled on"), "date"),
-        Field("enrollment_status", QT_TRANSLATE_NOOP("Forms", "Enrolment status"), "code", codes.ENROLMENT_STATUS),
+        Field("enrollment_status", QT_TRANSLATE_NOOP("Forms", "Enrolment status"), "choice"),
     )
 
     def initial_values(self) -> dict[str, Any]:
         return {**super().initial_values(), "enrollment_status": "Active"}
 
     def choices(self, field: Field) -> list[tuple[str, str]]:
+        if field.name == "enrollment_status":
+            # a new enrolment starts active or not yet started; exits and the like come later
+            new = self.record_id is None
+            return [
+                (k, code_label(codes.ENROLMENT_STATUS, k))
+                for k in codes.ENROLMENT_STATUS
+                if not new or k in codes.NEW_ENROLMENT_STATUS
+            ]
         return [(p.id, p.name) for p in self.bench.reads.programmes()]
 
     def empty_state(self) -> str | None:
@@ -152,8 +179,44 @@ class ChangeRequestForm(EntityForm):
         Field("field_name", QT_TRANSLATE_NOOP("Forms", "Information to correct"), "code", codes.CHANGE_FIELD),
         Field("current_value", QT_TRANSLATE_NOOP("Forms", "Current value"), "readonly"),
         Field("requested_value", QT_TRANSLATE_NOOP("Forms", "Correct value"), "text"),
+        #: a correction of a coded field is chosen from its codes, never typed
+        Field("requested_code", QT_TRANSLATE_NOOP("Forms", "Correct status"), "code", codes.MARITAL_STATUS),
         Field("reason", QT_TRANSLATE_NOOP("Forms", "Reason and proof seen"), "long"),
     )
+    CODED: ClassVar[frozenset[str]] = frozenset({"marital_status"})
+    HINTS: ClassVar[dict[str, str]] = {
+        "phone_number": QT_TRANSLATE_NOOP("Forms", "In international form, e.g. +221771234567"),
+        "birth_date": QT_TRANSLATE_NOOP("Forms", "YYYY-MM-DD"),
+    }
+
+    def values(self) -> dict[str, Any]:
+        """The requested value comes from the list when the field is coded."""
+        values = super().values()
+        coded = values.pop("requested_code", "")
+        if values.get("field_name") in self.CODED:
+            values["requested_value"] = coded
+        return values
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        super().set_values(values)
+        if values.get("field_name") in self.CODED:
+            super().set_values({"requested_code": values.get("requested_value", "")})
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        if self.value("field_name") in self.CODED and "requested_value" in errors:
+            errors = {**errors, "requested_code": errors["requested_value"]}
+            del errors["requested_value"]
+        super().show_errors(errors)
+
+    def _errors_now(self, values: dict[str, Any] | None = None) -> dict[str, str]:
+        values = dict(values or {})
+        coded = self.value("field_name") in self.CODED
+        if coded and "requested_code" in values:
+            values["requested_value"] = values.pop("requested_code")
+        errors = super()._errors_now(values)
+        if coded and "requested_value" in errors:
+            errors["requested_code"] = errors.pop("requested_value")
+        return errors
 
     def current_values(self) -> dict[str, str]:
         found = self.bench.reads.member_file(self.member_id)
@@ -172,8 +235,19 @@ class ChangeRequestForm(EntityForm):
         }
 
     def on_value_changed(self, name: str) -> None:
-        if name == "field_name":
-            self.editors["current_value"].setText(self.current_values().get(self.value("field_name"), ""))
+        if name not in ("", "field_name"):
+            return
+        field_name = self.value("field_name")
+        current = self.current_values().get(field_name, "")
+        if field_name in self.CODED:
+            current = code_label(codes.MARITAL_STATUS, current)
+        self.editors["current_value"].setText(current)
+        coded = field_name in self.CODED
+        for name_, shown in (("requested_value", not coded), ("requested_code", coded)):
+            for widget in (self.labels[name_], self.editors[name_], self.errors[name_]):
+                widget.setVisible(shown)
+        hint = self.HINTS.get(field_name)
+        self.editors["requested_value"].setPlaceholderText(translate("Forms", hint) if hint else "")
 
 
 class NoteForm(EntityForm):
@@ -230,9 +304,9 @@ class PlanItemForm(EntityForm):
     def initial_values(self) -> dict[str, Any]:
         return {"owner_role": codes.ROLE_OWNER.get(self.cases.actor.role, "employment"), "status": "planned"}
 
-    def entity(self) -> Entity:
-        item = super().entity()
-        item.plan_id = plan_id_for(self.member_id)
+    def _entity_from(self, values: dict[str, Any]) -> Entity:
+        item = super()._entity_from(values)
+        item.plan_id = plan_id_for(self.member_id)  # type: ignore[attr-defined]
         return item
 
     def submit(self, entity: Entity) -> Callable[[], Any]:

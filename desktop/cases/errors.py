@@ -8,9 +8,17 @@ from __future__ import annotations
 
 from ..domain.model import ValidationError
 from ..store.errors import StoreError, WrongKeyError, classify
-from ..sync.transport import SyncError
+from ..sync.transport import NotDciError, SyncError, TransportError
 
-__all__ = ["EXPECTED", "StoreError", "SyncError", "ValidationError", "WrongKeyError", "known_problem"]
+__all__ = [
+    "EXPECTED",
+    "StoreError",
+    "SyncError",
+    "ValidationError",
+    "WrongKeyError",
+    "known_problem",
+    "server_unreachable",
+]
 
 #: failures a use-case reports to the screen that asked for it: bad input, or the store's known problems
 EXPECTED = (ValidationError, StoreError)
@@ -24,3 +32,8 @@ def known_problem(exc: BaseException) -> tuple[str, str] | None:
     if isinstance(exc, SyncError):
         return "SyncError", exc.user_message
     return None
+
+
+def server_unreachable(exc: BaseException) -> bool:
+    """No server answered at all (not a captive portal's page, not a refusal)."""
+    return isinstance(exc, TransportError) and not isinstance(exc, NotDciError)

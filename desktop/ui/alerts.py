@@ -14,7 +14,7 @@ import string
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,6 +41,10 @@ from .tasks import Changes, Workbench, failure_text
 translate = QCoreApplication.translate
 
 TEMPLATES = resources.path("templates", "alerts.json")
+#: the names an alert carries, in each message language: offices by their pattern, the ESS
+#: catalogue's programmes by their English name (a name not listed is sent as it is)
+NAMES = resources.path("templates", "alert_names.json")
+OFFICE_SUFFIX = " Employment Office"
 LANGUAGES = (("eng", QT_TRANSLATE_NOOP("Alerts", "English")), ("fra", QT_TRANSLATE_NOOP("Alerts", "French")))
 SMS_LENGTH = 160
 NO_PHONE = QT_TRANSLATE_NOOP("Alerts", "No phone number on record")
@@ -51,6 +55,16 @@ REFUSED = QT_TRANSLATE_NOOP("Alerts", "Refused contact by this channel")
 def load_templates(path: Path = TEMPLATES) -> dict[str, dict]:
     with open(path, encoding="utf-8") as f:
         return json.load(f)
+
+
+def load_names(path: Path = NAMES) -> dict[str, dict]:
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def interface_message_language() -> str:
+    """The message language matching the interface's (ISO 639-2, as the gateway names them)."""
+    return {"fr": "fra"}.get(QLocale().name().split("_")[0], "eng")
 
 
 class _Blank(dict):
@@ -88,6 +102,7 @@ class AlertComposer(QWidget):
         self.bench = bench
         self.members = bench.reads.members_brief(member_ids)
         self.templates = load_templates()
+        self.names = load_names()
         self.previews: list[Preview] = []
         self.setObjectName("alertComposer")
 
@@ -100,6 +115,7 @@ class AlertComposer(QWidget):
         self.language = QComboBox()
         for key, label in LANGUAGES:
             self.language.addItem(translate("Alerts", label), key)
+        self.language.setCurrentIndex(max(0, self.language.findData(interface_message_language())))
         self.template = QComboBox()
         for box in (self.programme, self.channel, self.language, self.template):
             box.currentIndexChanged.connect(self.update_preview)
@@ -117,6 +133,7 @@ class AlertComposer(QWidget):
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("alertPreview")
+        self.table.setAccessibleName(translate("Alerts", "Preview of each message"))
         self.table.setHorizontalHeaderLabels(
             [
                 translate("Alerts", "Beneficiary"),
@@ -200,7 +217,12 @@ class AlertComposer(QWidget):
                     if skipped
                     else render(
                         text,
-                        {"given_name": m.given_name, "surname": m.surname, "programme": programme, "office": m.office},
+                        {
+                            "given_name": m.given_name,
+                            "surname": m.surname,
+                            "programme": self.programme_name(programme, language),
+                            "office": self.office_name(m.office, language),
+                        },
                     ),
                     skipped,
                 )
@@ -232,6 +254,16 @@ class AlertComposer(QWidget):
         self.summary.setText(" ".join(parts))
         self.send_button.setText(translate("Alerts", "&Queue alerts (%n)", "", len(sending)))
         self.send_button.setEnabled(bool(sending) and self.programme.count() > 0)
+
+    def office_name(self, office: str, language: str) -> str:
+        """ "Sédhiou Employment Office" → "Bureau de l'emploi de Sédhiou" in a French message."""
+        pattern = self.names["office"].get(language)
+        if not pattern or not office.endswith(OFFICE_SUFFIX):
+            return office
+        return pattern.format(place=office.removesuffix(OFFICE_SUFFIX))
+
+    def programme_name(self, name: str, language: str) -> str:
+        return self.names["programmes"].get(language, {}).get(name, name)
 
     def sendable(self) -> list[Preview]:
         return [p for p in self.previews if not p.skipped]

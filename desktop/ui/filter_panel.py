@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ..cases.reads import Areas
 from ..domain import codes
-from .labels import area_label, code_label
+from .labels import area_label, code_label, number
 
 translate = QCoreApplication.translate
 
@@ -138,7 +138,7 @@ class FilterPanel(QWidget):
         selected = self.tree.currentIndex().data(TREE_ROLE)
         self.tree_model.clear()
         root = self.tree_model.invisibleRootItem()
-        everyone = QStandardItem(translate("MainWindow", "All  (%1)").replace("%1", f"{sum(r[3] for r in rows):,}"))
+        everyone = QStandardItem(translate("MainWindow", "All  (%1)").replace("%1", number(sum(r[3] for r in rows))))
         everyone.setToolTip(translate("MainWindow", "Everyone on your worklist"))
         everyone.setData((None, None, None), TREE_ROLE)
         root.appendRow(everyone)
@@ -155,7 +155,7 @@ class FilterPanel(QWidget):
                 item.setData((region or None, area or None, None), TREE_ROLE)
                 regions[region].appendRow(item)
                 areas[(region, area)] = item
-            seg = QStandardItem(f"{segment.rsplit('/', 1)[-1] or translate('MainWindow', 'No segment')}  ({n:,})")
+            seg = QStandardItem(f"{segment.rsplit('/', 1)[-1] or translate('MainWindow', 'No segment')}  ({number(n)})")
             seg.setData((region or None, area or None, segment or None), TREE_ROLE)
             areas[(region, area)].appendRow(seg)
             for key in ((region,), (region, area)):
@@ -164,11 +164,11 @@ class FilterPanel(QWidget):
             item.setText(
                 translate("MainWindow", "Region %1  (%2)")
                 .replace("%1", region or "?")
-                .replace("%2", f"{counts[(region,)]:,}")
+                .replace("%2", number(counts[(region,)]))
             )
         for (region, area), item in areas.items():
             item.setText(
-                f"{area_label(offices, area) or translate('MainWindow', 'No area')}  ({counts[(region, area)]:,})"
+                f"{area_label(offices, area) or translate('MainWindow', 'No area')}  ({number(counts[(region, area)])})"
             )
             item.setToolTip(offices.get(area, area))
         self.tree.blockSignals(True)

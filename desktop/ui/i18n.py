@@ -60,6 +60,10 @@ def install_translator(app: QCoreApplication, language: str, cache_dir: Path | N
     Returns the translators installed (none for English or a missing translation); they are
     children of ``app``, so they live as long as it does.
     """
+    locale = QLocale(language or "en_US")
+    if locale.language() == QLocale.Language.C:
+        locale = QLocale("en_US")
+    QLocale.setDefault(locale)  # numbers, and the help's language, follow the interface's
     language = (language or "").split("_")[0].lower()
     if language in ("", "en"):
         return []

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
-from PySide6.QtCore import QCoreApplication, QLocale, QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QLabel
 
@@ -162,3 +162,44 @@ def heading(text: str = "", scale: float = 1.3) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+#: what a record is, as a person names it
+ENTITY_LABELS = {
+    "Plan": QT_TRANSLATE_NOOP("Labels", "Plan"),
+    "PlanItem": QT_TRANSLATE_NOOP("Labels", "Plan goal"),
+    "Enrollment": QT_TRANSLATE_NOOP("Labels", "Enrolment"),
+    "EmploymentVerification": QT_TRANSLATE_NOOP("Labels", "Employment verification"),
+    "EducationVerification": QT_TRANSLATE_NOOP("Labels", "Education verification"),
+    "ServiceRecord": QT_TRANSLATE_NOOP("Labels", "Service provided"),
+    "OutreachContact": QT_TRANSLATE_NOOP("Labels", "Contact"),
+    "OutreachMessage": QT_TRANSLATE_NOOP("Labels", "Programme alert"),
+    "Consent": QT_TRANSLATE_NOOP("Labels", "Consent"),
+    "Note": QT_TRANSLATE_NOOP("Labels", "Note"),
+    "ChangeRequest": QT_TRANSLATE_NOOP("Labels", "Correction to the Social Registry"),
+    "Review": QT_TRANSLATE_NOOP("Labels", "Review"),
+    "Conflict": QT_TRANSLATE_NOOP("Labels", "Conflict"),
+}
+#: what was done to it (the audit's and the outbox's verbs)
+ACTIONS = {
+    "create": QT_TRANSLATE_NOOP("Labels", "%1: new"),
+    "update": QT_TRANSLATE_NOOP("Labels", "%1: changed"),
+    "patch": QT_TRANSLATE_NOOP("Labels", "%1: changed"),
+    "resolve": QT_TRANSLATE_NOOP("Labels", "%1: resolved"),
+    "close": QT_TRANSLATE_NOOP("Labels", "%1: closed"),
+    "retry": QT_TRANSLATE_NOOP("Labels", "Sent again"),
+}
+
+
+def entity_label(entity_type: str) -> str:
+    text = ENTITY_LABELS.get(entity_type)
+    return QCoreApplication.translate("Labels", text) if text else entity_type
+
+
+def action_label(action: str) -> str:
+    """``create EmploymentVerification`` → "Employment verification: new"; ``resolve conflict`` → "Conflict: resolved"."""
+    verb, _, what = action.partition(" ")
+    if verb not in ACTIONS:
+        return action
+    entity_type = "Conflict" if what == "conflict" else what
+    return QCoreApplication.translate("Labels", ACTIONS[verb]).replace("%1", entity_label(entity_type))

@@ -82,7 +82,7 @@ class PlanEditor(QWidget):
     )
     #: the goal and its actions never get narrower than this: below it, the table scrolls sideways
     #: rather than breaking them one word per line
-    TEXT_COLUMNS, TEXT_WIDTH_CHARS = (1, 2), 24
+    TEXT_COLUMNS, TEXT_WIDTH_CHARS = (1, 2), 30
 
     def __init__(self, bench: Workbench, member_id: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -312,8 +312,8 @@ class PlanEditor(QWidget):
                 if column == 5:
                     cell.setIcon(sync_icon(view.sync_state))
                 self.table.setItem(row, column, cell)
-        self._share_width()
         self.table.setVisible(bool(shown))
+        self._share_width()
         self.empty.setVisible(not shown)
         self.edit_button.setEnabled(bool(shown))
         if shown and self.table.currentRow() < 0:

@@ -28,7 +28,7 @@ from ..cases.reads import MemberFile, RecordEntry
 from ..domain import codes, rules
 from .forms import FORMS, FormDialog
 from .help import set_topic
-from .labels import FLAG_COLORS, SYNC_COLORS, code_label, heading
+from .labels import FLAG_COLORS, SYNC_COLORS, action_label, code_label, heading
 from .plan_editor import PlanEditor
 from .reviews import ReviewList
 from .tasks import Workbench
@@ -110,13 +110,13 @@ class RecordView(QWidget):
         self.overview = self._page(translate("RecordView", "&Overview"))
         self.tabs.addTab(self.plan, translate("RecordView", "Pl&an"))
         self.activity = self._page(translate("RecordView", "Ac&tivity"))
-        self.history = self._page(translate("RecordView", "&History"))
+        self.history = self._page(translate("RecordView", "H&istory"))
         self.reviews: ReviewList | None = None
         if bench.cases.actor.role == "supervisor":
             self.reviews = ReviewList(bench)
             set_topic(self.reviews, "reviews")
             self.reviews.changed.connect(self._after_change)
-            self.tabs.addTab(self.reviews, translate("RecordView", "Re&views"))
+            self.tabs.addTab(self.reviews, translate("RecordView", "Revie&ws"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addLayout(head)
@@ -400,11 +400,17 @@ class RecordView(QWidget):
                     d.get("comment", ""),
                     d.get("reviewer", ""),
                 ),
+                empty=translate("RecordView", "No reviews yet: a supervisor reviews each update once it is sent."),
             )
         )
         parts.append(_section(translate("RecordView", "Changes on this device")))
         rows = [
-            (_e(h.at[:16].replace("T", " ")), _e(h.actor), _e(code_label(codes.ROLE, h.role)), _e(h.action))
+            (
+                _e(h.at[:16].replace("T", " ")),
+                _e(h.actor),
+                _e(code_label(codes.ROLE, h.role)),
+                _e(action_label(h.action)),
+            )
             for h in f.history
         ]
         parts.append(_table(rows) if rows else _muted(translate("RecordView", "Nothing changed yet.")))
@@ -414,7 +420,9 @@ class RecordView(QWidget):
         self, entries: list[RecordEntry], columns, states: dict[str, str] | None = None, empty: str | None = None
     ) -> str:
         if not entries:
-            return _muted(translate("RecordView", "None recorded.") if empty is None else empty)
+            return _muted(
+                translate("RecordView", "None recorded yet. New… (Alt+N) records one.") if empty is None else empty
+            )
         rows = []
         for entry in entries:
             cells = [_e(c) for c in columns(entry.data)]

@@ -7,7 +7,7 @@ on a worker (the UI never waits on the network) through ``online_sign_in``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..cases.accounts import Accounts
-from ..cases.errors import StoreError, WrongKeyError
+from ..cases.errors import StoreError, WrongKeyError, server_unreachable
 from ..cases.workspace import Workspace
 from .background import Tasks
 from .error_dialog import known_message
@@ -148,6 +148,8 @@ class SignInDialog(QDialog):
         self.user = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        #: a message under each field that is missing, instead of one line for all
+        self.field_errors: dict[QLineEdit, QLabel] = {}
         for label, w in (
             (self.tr("&Server address"), self.server),
             (self.tr("&User name"), self.user),
@@ -156,6 +158,9 @@ class SignInDialog(QDialog):
             text = QLabel(label)
             text.setBuddy(w)
             form.addRow(text, w)
+            self.field_errors[w] = _error_label()
+            form.addRow("", self.field_errors[w])
+            w.textChanged.connect(self.field_errors[w].hide)
         self.new_passphrase = QLineEdit()
         self.new_passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.new_passphrase.setObjectName("newPassphrase")
@@ -184,9 +189,26 @@ class SignInDialog(QDialog):
         form.addRow(self.online_error)
         return page
 
+    def _missing_fields(self) -> bool:
+        """Say beside each empty field what it needs; True when one is empty."""
+        needs = {
+            self.server: self.tr("Enter the address of your server, e.g. https://fielddesk.example.org."),
+            self.user: self.tr("Enter your user name."),
+            self.password: self.tr("Enter your password."),
+        }
+        first = None
+        for field, message in needs.items():
+            empty = not field.text().strip()
+            self.field_errors[field].setText(message)
+            self.field_errors[field].setVisible(empty)
+            if empty and first is None:
+                first = field
+        if first is not None:
+            first.setFocus()
+            self._fit()
+        return first is not None
+
     def _online_input_error(self) -> str | None:
-        if not self.server.text().strip() or not self.user.text().strip() or not self.password.text():
-            return self.tr("Enter the server address, your user name and your password.")
         if not self._secure:
             if len(self.new_passphrase.text()) < MIN_PASSPHRASE:
                 return self.tr("Choose a passphrase of at least %n characters.", "", MIN_PASSPHRASE)
@@ -195,6 +217,9 @@ class SignInDialog(QDialog):
         return None
 
     def sign_in_online(self) -> None:
+        if self._missing_fields():
+            self.online_error.hide()
+            return
         problem = self._online_input_error()
         if problem:
             self._show_error(self.online_error, problem)
@@ -223,6 +248,12 @@ class SignInDialog(QDialog):
             text = self.tr(
                 "Online sign-in is not available in this version. Use --demo to try Field Desk with sample data."
             )
+        elif server_unreachable(exc):
+            # nothing is saved before a first sign-in: the sync's "your changes are kept" would mislead
+            text = self.tr(
+                "No server answered at %1. Check the address (ask your office for it) and your connection, "
+                "then try again."
+            ).replace("%1", self.server.text().strip())
         else:
             text = (
                 known_message(exc)
@@ -245,7 +276,17 @@ class SignInDialog(QDialog):
         else:
             self.sign_in_online()
 
-    @staticmethod
-    def _show_error(label: QLabel, text: str) -> None:
+    def _show_error(self, label: QLabel, text: str) -> None:
         label.setText(text)
         label.show()
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to show every message whole: the dialog does not shrink its text to fit."""
+        for _ in range(3):  # a taller dialog may lay its pages out again
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            shown = [label for label in self.findChildren(QLabel) if label.wordWrap() and label.isVisible()]
+            short = max((label.heightForWidth(label.width()) - label.height() for label in shown), default=0)
+            if short <= 0:
+                return
+            self.resize(self.width(), self.height() + short)

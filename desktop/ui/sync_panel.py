@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..cases.reads import Reads
-from .labels import heading, number
+from .labels import action_label, heading, number
 from .plan_editor import field_label, shown_value
 
 translate = QCoreApplication.translate
@@ -99,9 +99,9 @@ class SyncPanel(QWidget):
         self.progress.setTextVisible(True)
         self.progress.hide()
         self.sync_button = QPushButton(self.tr("Sync now  (F5)"))
-        self.cancel_button = QPushButton(self.tr("&Cancel"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.hide()
-        self.sign_out_button = QPushButton(self.tr("Sign &out…"))
+        self.sign_out_button = QPushButton(self.tr("Si&gn out…"))
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.sync_button)
@@ -111,10 +111,16 @@ class SyncPanel(QWidget):
 
         self.rejected = self._table([self.tr("Beneficiary"), self.tr("Change"), self.tr("Reason"), ""])
         rejected_box = QGroupBox(self.tr("Changes the server refused"))
-        QVBoxLayout(rejected_box).addWidget(self.rejected)
+        self.rejected_empty = self._empty(self.tr("None: every change sent was accepted. Nothing to do."))
+        box = QVBoxLayout(rejected_box)
+        box.addWidget(self.rejected_empty)
+        box.addWidget(self.rejected)
         self.conflicts = self._table([self.tr("Beneficiary"), self.tr("Field"), self.tr("Mine"), self.tr("Theirs"), ""])
         conflicts_box = QGroupBox(self.tr("Conflicts to resolve"))
-        QVBoxLayout(conflicts_box).addWidget(self.conflicts)
+        self.conflicts_empty = self._empty(self.tr("None: nobody changed the same thing as you. Nothing to do."))
+        box = QVBoxLayout(conflicts_box)
+        box.addWidget(self.conflicts_empty)
+        box.addWidget(self.conflicts)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.state_label)
@@ -133,6 +139,13 @@ class SyncPanel(QWidget):
         scheduler.finished.connect(lambda _report: self.refresh())
         self.show_state(getattr(scheduler, "state", "offline"))
         self.refresh()
+
+    @staticmethod
+    def _empty(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setStyleSheet("color: #595959")
+        return label
 
     def _table(self, headers: list[str]) -> QTableWidget:
         table = QTableWidget(0, len(headers))
@@ -179,9 +192,13 @@ class SyncPanel(QWidget):
             .replace("%2", number(view.pending["ESS"]))
         )
         self.rejected.setRowCount(len(view.rejected))
+        self.rejected.setVisible(bool(view.rejected))
+        self.rejected_empty.setVisible(not view.rejected)
+        self.conflicts.setVisible(bool(view.conflicts))
+        self.conflicts_empty.setVisible(not view.conflicts)
         for row, op in enumerate(view.rejected):
             self._set(self.rejected, row, 0, view.names.get(op.member_id or "", op.member_id or ""), op.member_id)
-            self._set(self.rejected, row, 1, f"{op.entity_type} ({op.op})")
+            self._set(self.rejected, row, 1, action_label(f"{op.op} {op.entity_type}"))
             self._set(self.rejected, row, 2, op.reason_message or op.reason_code or "")
             retry = QPushButton(self.tr("Retry"))
             retry.clicked.connect(lambda _=False, op_id=op.op_id: self.retry(op_id))

@@ -22,18 +22,19 @@ from ..domain.codes import QT_TRANSLATE_NOOP
 from .labels import OVERDUE_COLOR, age_on, area_label, code_label, flag_texts, flags_pixmap, segment_label, sync_icon
 
 #: (key, header, sort key of the worklist's SQL orders, or None)
+#: what tells two people of the same name apart (age, locality, UIN) sits beside the name
 COLUMNS: tuple[tuple[str, str, str | None], ...] = (
     ("name", QT_TRANSLATE_NOOP("WorklistModel", "Name"), "name"),
+    ("age", QT_TRANSLATE_NOOP("WorklistModel", "Age"), "age"),
+    ("locality", QT_TRANSLATE_NOOP("WorklistModel", "Locality"), "locality"),
+    ("uin", QT_TRANSLATE_NOOP("WorklistModel", "UIN"), "uin"),
     ("flags", QT_TRANSLATE_NOOP("WorklistModel", "Flags"), None),
     ("sync", QT_TRANSLATE_NOOP("WorklistModel", "Sync"), "sync"),
     ("status", QT_TRANSLATE_NOOP("WorklistModel", "Case status"), "status"),
     ("next_due", QT_TRANSLATE_NOOP("WorklistModel", "Next due"), "next_due"),
     ("readiness", QT_TRANSLATE_NOOP("WorklistModel", "Readiness"), "readiness"),
-    ("age", QT_TRANSLATE_NOOP("WorklistModel", "Age"), "age"),
-    ("locality", QT_TRANSLATE_NOOP("WorklistModel", "Locality"), "locality"),
     ("area", QT_TRANSLATE_NOOP("WorklistModel", "Area"), "area"),
     ("segment", QT_TRANSLATE_NOOP("WorklistModel", "Segment"), "segment"),
-    ("uin", QT_TRANSLATE_NOOP("WorklistModel", "UIN"), "uin"),
 )
 COLUMN = {key: i for i, (key, _h, _s) in enumerate(COLUMNS)}
 MEMBER_ID_ROLE = Qt.ItemDataRole.UserRole + 1

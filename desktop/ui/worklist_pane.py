@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from ..cases.reads import Reads, WorklistFilter
 from ..domain import codes
-from .labels import code_label
+from .labels import code_label, number
 from .query_worker import QueryWorker
 from .worklist_model import COLUMN, COLUMNS, MEMBER_ID_ROLE, ROWID_ROLE, WorklistModel
 
@@ -71,6 +71,7 @@ class WorklistPane(QWidget):
         self.filter = WorklistFilter()
         self._total = 0
         self._shown_generation = 0
+        self._scroll_home = False
         self.model = WorklistModel(reads, today, self)
         self.model.sortRequested.connect(self._on_sort)
         queries.done.connect(self._on_result)
@@ -208,6 +209,7 @@ class WorklistPane(QWidget):
         text = text.strip()
         text = text if len(text) >= MIN_SEARCH else ""
         if text != self.filter.text:
+            self._scroll_home = True
             self.set_filter(dataclasses.replace(self.filter, text=text))
 
     def _on_sort(self, key: str, descending: bool) -> None:
@@ -239,6 +241,9 @@ class WorklistPane(QWidget):
                 )
         self._update_empty()
         self._update_status()
+        if self._scroll_home:  # a new search starts at the left, where the names are
+            self._scroll_home = False
+            self.table.horizontalScrollBar().setValue(0)
         self.table.viewport().update()
         self._shown_generation = generation
         self.resultsShown.emit(generation)
@@ -282,7 +287,7 @@ class WorklistPane(QWidget):
     def _update_status(self) -> None:
         shown = self.model.rowCount()
         selected = len(self.table.selectionModel().selectedRows())
-        text = translate("MainWindow", "%1 of %2 members").replace("%1", f"{shown:,}").replace("%2", f"{self._total:,}")
+        text = translate("MainWindow", "%1 of %Ln members", "", self._total).replace("%1", number(shown))
         self.count_label.setText(text)
         if selected > 1:
             text += " · " + translate("MainWindow", "%n selected", "", selected)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pytest
 import sqlcipher3
+from PySide6.QtCore import Qt
 
 from desktop.cases.reads import Reads
 from desktop.cases.workspace import Workspace
@@ -28,11 +29,12 @@ FAST_RETRY = RetryPolicy(attempts=1, base=0.01, cap=0.05, max_wait=1)
 
 
 def pytest_collection_modifyitems(config, items):
-    """The offscreen platform warns that it cannot pass size hints to a window manager it lacks."""
+    """The offscreen platform warns that it cannot pass size hints to a window manager it lacks, nor
+    raise a window above others."""
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
         for item in items:
             if "tests/ui/" in item.nodeid:
-                item.add_marker(pytest.mark.qt_log_ignore("does not support propagateSizeHints"))
+                item.add_marker(pytest.mark.qt_log_ignore("does not support (propagateSizeHints|raise)"))
 
 
 @pytest.fixture
@@ -58,6 +60,7 @@ def window(qtbot, context):
 
     win = build_window(context, build_scheduler(context, retry=FAST_RETRY))
     qtbot.addWidget(win)
+    win.setWindowState(Qt.WindowState.WindowNoState)  # a first start is maximised: here, a laptop's window
     with qtbot.waitSignal(win.worklist.resultsShown):
         win.resize(1366, 740)
         win.show()
@@ -102,6 +105,21 @@ def bench(qapp, cases):
     yield TestBench(cases, queue, Reads(conn), conn)
     queue.stop()
     conn.close()
+
+
+@pytest.fixture
+def french(qapp, tmp_path):
+    """The interface in French (its translation and its locale) for one test."""
+    from PySide6.QtCore import QLocale
+
+    from desktop.ui import i18n
+
+    before = QLocale()
+    translators = i18n.install_translator(qapp, "fr", cache_dir=tmp_path)
+    yield translators
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(before)
 
 
 def seed_programmes(cases) -> None:

@@ -296,7 +296,7 @@ def test_the_record_view_opens_a_form_and_shows_the_saved_entry(qtbot, bench):
     with qtbot.waitSignal(view.changed, timeout=5000):
         qtbot.mouseClick(dialog.form.save_button, Qt.MouseButton.LeftButton)
     assert "Not reached" in view.activity.text() and "Pending" in view.activity.text()
-    assert "create OutreachContact" in view.history.text()
+    assert "Contact: new" in view.history.text()
 
 
 def test_a_bug_in_a_write_reaches_the_excepthook_and_the_caller_hears_of_it(qtbot, bench):

@@ -8,7 +8,6 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QCoreApplication
 
 import desktop
@@ -30,14 +29,6 @@ def unfinished(ts: Path) -> list[str]:
         for m in ctx.iter("message")
         if m.find("translation").get("type") in ("unfinished", "vanished")
     ]
-
-
-@pytest.fixture
-def french(qapp, tmp_path):
-    translators = i18n.install_translator(qapp, "fr", cache_dir=tmp_path)
-    yield translators
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 def test_the_french_ts_file_has_no_unfinished_entries():

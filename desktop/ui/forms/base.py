@@ -268,6 +268,8 @@ class EntityForm(QWidget):
             raise ValueError(f"unknown field kind {kind!r}")
         editor.setObjectName(field.name)
         editor.setAccessibleName(translate("Forms", field.label))
+        if isinstance(editor, (DateField, ListEditor)):  # the line typed into is what a screen reader meets
+            editor.edit.setAccessibleName(translate("Forms", field.label))
         return editor
 
     # --- values --------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ LOG_BYTES = 1_000_000
 LOG_FILES = 5
 #: the demo holds synthetic people only; a fixed passphrase keeps it off the user's keyring
 DEMO_PASSPHRASE = "field-desk-demo"
-DEMO_USER, DEMO_PASSWORD = "counselor", "demo"
+DEMO_PASSWORD = "demo"
 DEMO_MEMBERS = 2000
 #: the freedesktop desktop-entry id (packaging/field-desk.desktop) and the X11 window class
 APP_ID = "field-desk"
@@ -72,7 +72,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--demo",
         action="store_true",
         help="start the sandbox SR and ESS with synthetic members ($FIELD_DESK_DEMO_MEMBERS, "
-        f"default {DEMO_MEMBERS}) and sign in as the demo counselor",
+        f"default {DEMO_MEMBERS}) and offer its accounts: counselor, case manager, supervisor, planner",
     )
     parser.add_argument("--lang", metavar="CODE", help="interface language, e.g. fr or fr_SN")
     args = parser.parse_args(argv)

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Starts the bundle that scripts/bundle.sh built as a person would, on a clean virtual display:
 #   1. `field-desk --version` with no display at all: prints the version, starts no GUI;
-#   2. `field-desk --demo` with a fresh data folder on a 1366x768 Xvfb: waits until the main
-#      window is up and the first sync has settled, checks that the window carries the icon
+#   2. `field-desk --demo` with a fresh data folder on a 1366x768 Xvfb: signs in with the demo's
+#      first account (the counselor, Enter on its sign-in), waits until the main window is up and the first sync has settled, checks that the window carries the icon
 #      and the desktop entry's window class, takes a screenshot;
 #   3. Ctrl+Q: the program must exit by itself with status 0 and log its clean stop;
 #   4. the demo again in French: the start-up window's title is translated (the bundle ships
@@ -110,7 +110,9 @@ APP_PID=$!
 first="$(wait_window '^Field Desk' 60)"
 T_FIRST=$(($(now_ms) - T0))
 first_name="$(xdotool getwindowname "$first" 2>/dev/null || echo '(closed since)')"
-main="$(wait_window '^Field Desk — ' 180)"
+accounts="$(wait_window '^Field Desk demo: sign in' 180)"
+xdotool windowfocus --sync "$accounts" key --clearmodifiers Return
+main="$(wait_window '^Field Desk demo — ' 180)"
 T_MAIN=$(($(now_ms) - T0))
 echo "first window after $((T_FIRST / 1000)).$((T_FIRST % 1000 / 100)) s: $first_name"
 echo "main window after $((T_MAIN / 1000)).$((T_MAIN % 1000 / 100)) s: $(xdotool getwindowname "$main")"
@@ -143,7 +145,9 @@ echo "==== 4. --demo --lang fr: the bundle's compiled translation loads ===="
 APP_PID=$!
 first="$(wait_window '^Field Desk : démarrage' 60)"
 echo "first window: $(xdotool getwindowname "$first" 2>/dev/null || echo '(closed since)')"
-quit_app "$(wait_window '^Field Desk — ' 180)"
+accounts="$(wait_window '^Démo Field Desk : connexion' 180)"
+xdotool windowfocus --sync "$accounts" key --clearmodifiers Return
+quit_app "$(wait_window '^Démo Field Desk — ' 180)"
 echo "exit status 0, clean stop logged"
 echo
 echo "bundle OK: version, demo to a window in $((T_MAIN / 1000)).$((T_MAIN % 1000 / 100)) s, French, clean exits"

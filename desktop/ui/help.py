@@ -108,7 +108,9 @@ class HelpWindow(QDialog):
             item = QListWidgetItem(translate("Help", title))
             item.setData(Qt.ItemDataRole.UserRole, topic)
             self.topics.addItem(item)
-        self.topics.setMaximumWidth(self.topics.sizeHintForColumn(0) + 30)
+        widest = max(self.topics.fontMetrics().horizontalAdvance(translate("Help", t)) for _k, t in TOPICS)
+        self.topics.setFixedWidth(widest + 2 * self.topics.frameWidth() + 16)
+        self.topics.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.topics.currentItemChanged.connect(
             lambda item, _old: item and self._load(item.data(Qt.ItemDataRole.UserRole))
         )
@@ -123,7 +125,7 @@ class HelpWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         self.topic = ""
-        self.resize(820, 560)
+        self.resize(widest + 640, 560)
 
     def show_topic(self, topic: str) -> None:
         """Open at ``topic`` (a page name), and bring the window forward."""

@@ -24,10 +24,7 @@ class StartupDialog(QDialog):
         self.setWindowTitle(self.tr("Field Desk: starting the demo"))
         self.setMinimumWidth(440)
         self.text = QLabel(
-            self.tr(
-                "Starting the demo Social Registry and Employment Support System, then "
-                "signing in as the demo counselor…"
-            )
+            self.tr("Starting the demo Social Registry and Employment Support System; its accounts come next…")
         )
         self.text.setWordWrap(True)
         self.bar = QProgressBar()

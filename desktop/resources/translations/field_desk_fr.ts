@@ -2804,11 +2804,11 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Starting the demo Social Registry and Employment Support System, then signing in as the demo counselor…</source>
-        <translation>Démarrage du Registre social et du Système d’appui à l’emploi de démonstration, puis connexion en tant que conseiller de démonstration…</translation>
+        <source>Starting the demo Social Registry and Employment Support System; its accounts come next…</source>
+        <translation>Démarrage du Registre social et du Système d’appui à l’emploi de démonstration ; ses comptes suivent…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>The demo could not start: %1</source>
         <translation>La démonstration n’a pas pu démarrer : %1</translation>
     </message>

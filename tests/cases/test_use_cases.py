@@ -191,3 +191,22 @@ def test_update_is_refused_when_it_breaks_a_field_that_depends_on_it(cases):
         cases.update("Plan", plan_id, {"status": "active"})
     assert set(err.value.errors) == {"agreed_on"}
     assert cases.update("Plan", plan_id, {"status": "active", "agreed_on": "2026-11-19"}) is not None
+
+
+def test_a_new_enrolment_that_starts_exited_is_refused_and_saves_nothing(cases):
+    before = cases.store.conn.execute("SELECT count(*) FROM outbox").fetchone()[0]
+    enrolment = model.Enrollment(
+        member_id="M-0000001", programme_id="PRG-TVET", enrollment_date="2026-11-01", enrollment_status="Exited"
+    )
+    with pytest.raises(model.ValidationError) as refused:
+        cases.create(enrolment)
+    assert refused.value.errors == {"enrollment_status": model.MSG_NOT_A_NEW_STATUS}
+    assert cases.store.conn.execute("SELECT count(*) FROM outbox").fetchone()[0] == before
+
+
+def test_a_plan_goal_says_who_added_it(cases):
+    goal = model.PlanItem(member_id="M-0000001", owner_role="employment", goal="Find seasonal work", added_by="x")
+    item_id = cases.add_plan_item(goal)
+    with cases.store.write() as conn:
+        data = load_record(conn, "PlanItem", item_id)[0]
+    assert (data["added_by"], data["role"]) == ("counselor", "counselor")

@@ -89,3 +89,39 @@ def test_member_age_and_flattening_from_dci():
 def test_dates_that_do_not_exist_are_refused_with_a_format_message():
     v = model.ServiceRecord(member_id="M", service_type="counselling", provided_on="2026-02-30")
     assert v.validate(dt.date(2026, 11, 1)) == {"provided_on": model.MSG_DATE}
+
+
+TODAY = dt.date(2026, 11, 20)
+
+
+def employment(**fields) -> model.EmploymentVerification:
+    base = {"member_id": "M-1", "source": "self_declared", "verified_on": "2026-11-10"}
+    return model.EmploymentVerification(**{**base, **fields})
+
+
+def test_a_reason_for_unemployment_is_refused_for_someone_working():
+    errors = employment(employment_status="4", employer="Agro Delta", unemployment_reason="1").validate(TODAY)
+    assert errors == {"unemployment_reason": model.MSG_REASON_NOT_EMPLOYED}
+    assert employment(employment_status="2", unemployment_reason="1").validate(TODAY) == {}
+
+
+def test_an_end_date_without_a_start_date_is_refused():
+    errors = employment(employment_status="4", employer="Agro Delta", end_date="2026-01-31").validate(TODAY)
+    assert errors == {"start_date": model.MSG_START_NEEDED}
+
+
+def test_a_marital_status_correction_must_be_a_marital_status():
+    request = model.ChangeRequest(member_id="M-1", field_name="marital_status", reason="seen", current_value="M")
+    request.requested_value = "not a phone"
+    assert request.validate(TODAY) == {"requested_value": model.MSG_CHOOSE}
+    request.requested_value = "D"
+    assert request.validate(TODAY) == {}
+
+
+def test_a_new_enrolment_cannot_start_exited_deceased_or_reinstated():
+    for status in ("Exited", "Deceased", "Reinstated", "Suspended"):
+        enrolment = model.Enrollment(
+            member_id="M-1", programme_id="PRG-TVET", enrollment_date="2026-11-01", enrollment_status=status
+        )
+        assert enrolment.validate(TODAY, new=True) == {"enrollment_status": model.MSG_NOT_A_NEW_STATUS}, status
+        assert enrolment.validate(TODAY) == {}, "an enrolment already made may later take any status"

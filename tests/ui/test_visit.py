@@ -68,19 +68,21 @@ def test_the_record_header_shows_the_whole_phone_the_locality_and_the_case_statu
     text = header.text().replace("\u00a0", " ")
     assert member.phone in text and member.locality in text and "Case: New" in text
     assert header.fontMetrics().horizontalAdvance(member.phone) <= header.width()
-    assert header.height() >= header.heightForWidth(header.width()), "every line of the header is shown"
+    wrapped_whole = header.wordWrap() and header.height() >= header.heightForWidth(header.width())
+    lines_fit = all(header.fontMetrics().horizontalAdvance(line) <= header.width() for line in text.split("\n"))
+    assert wrapped_whole or lines_fit, "every part of the header is shown whole"
 
 
 def test_opening_the_sync_panel_keeps_the_window_within_the_screen(qtbot, window):
     height = window.height()
     window.sync_dock.show()
     qtbot.waitUntil(lambda: window.sync_dock.isVisible())
-    qtbot.wait(100)
+    qtbot.wait(300)
+    assert window.minimumSizeHint().height() < 600, "the window fits a 768-pixel screen with the panel open"
     assert window.height() == height
     window.sync_dock.hide()
-    qtbot.wait(100)
+    qtbot.wait(300)
     assert window.height() == height
-    assert window.minimumSizeHint().height() < 600, "the window fits a 768-pixel screen with the panel open"
 
 
 def test_the_first_start_is_maximised_rather_than_sized_to_the_screen_without_its_frame(qtbot, context):
